@@ -1,0 +1,46 @@
+# safeplan — run `make help` to see the targets.
+SHELL := /bin/bash
+PORT ?= 8000
+NHSUK_DIST := node_modules/nhsuk-frontend/dist/nhsuk
+STATIC_BUILD := build/static
+export SAFEPLAN_DEMO_PASSWORD ?= safeplan-demo-2026
+
+.PHONY: help install assets demo serve test test-fast lint migrations-check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+install: ## Install Python (uv) and npm dependencies
+	@command -v uv >/dev/null || python3 -m pip install --quiet uv
+	uv sync --frozen
+	npm ci --no-audit --no-fund --silent
+
+assets: install ## Copy the NHS.UK frontend dist files into build/static (never committed)
+	rm -rf $(STATIC_BUILD) && mkdir -p $(STATIC_BUILD)/nhsuk
+	cp -r $(NHSUK_DIST)/assets/. $(STATIC_BUILD)/
+	cp $(NHSUK_DIST)/nhsuk-frontend.min.css $(NHSUK_DIST)/nhsuk-frontend.min.css.map $(STATIC_BUILD)/nhsuk/
+	cp $(NHSUK_DIST)/nhsuk-frontend.min.js $(NHSUK_DIST)/nhsuk-frontend.min.js.map $(STATIC_BUILD)/nhsuk/
+
+demo: assets ## Install, migrate, seed synthetic demo data and serve on http://127.0.0.1:$(PORT)
+	uv run safeplan migrate --no-input
+	uv run safeplan seed_demo
+	uv run safeplan runserver 127.0.0.1:$(PORT)
+
+lint: install ## ruff lint and format check
+	uv run ruff check .
+	uv run ruff format --check .
+
+migrations-check: install ## Fail if a model change has no migration
+	uv run safeplan makemigrations --check --dry-run
+
+test: assets ## Everything CI runs: lint, migration check, the test suite (browser tests included)
+	uv run ruff check .
+	uv run ruff format --check .
+	uv run safeplan makemigrations --check --dry-run
+	uv run pytest
+
+bench: assets ## Benchmark an audited record read against a bare view on PostgreSQL (see bench/README.md)
+	bash bench/run.sh
+
+clean: ## Remove build output and the local SQLite database
+	rm -rf build staticfiles var

@@ -1,0 +1,113 @@
+"""The audit trail: one append-only, hash-chained row for every read, write, export, denial and break-glass.
+
+Rows are never updated or deleted: Python refuses here, and on PostgreSQL a trigger refuses at the database
+(migration 0002). Each row's hash covers its content and the previous row's hash, so editing, deleting or
+reordering any row breaks the chain, which `safeplan verify_audit` reports. See docs/adr/0002-audit-trail.md.
+"""
+
+import hashlib
+import json
+
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events are append-only: they cannot be updated.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
+
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        READ = "read", "read"
+        LIST = "list", "listed"
+        CREATE = "create", "created"
+        UPDATE = "update", "updated"
+        EXPORT = "export", "exported"
+        DENIED = "denied", "was refused access to"
+        BREAK_GLASS_START = "break_glass_start", "started emergency access to"
+        BREAK_GLASS_END = "break_glass_end", "ended emergency access to"
+        REVIEW = "review", "reviewed"
+
+    class Purpose(models.TextChoices):
+        CARE = "care", "Providing care"
+        BREAK_GLASS = "break_glass", "Emergency access"
+        SELF = "self", "The person themselves"
+        ADMINISTRATION = "administration", "Administration"
+        GOVERNANCE = "governance", "Reviewing emergency access"
+        NONE = "none", "No access"
+
+    seq = models.BigIntegerField(unique=True, help_text="Position in the hash chain, from 1.")
+    at = models.DateTimeField()
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_name = models.CharField(max_length=200, blank=True)
+    actor_role = models.CharField(max_length=40, blank=True)
+    person_id = models.UUIDField(null=True, blank=True)
+    action = models.CharField(max_length=40, choices=Action.choices)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_version = models.CharField(max_length=40, blank=True)
+    purpose = models.CharField(max_length=40, choices=Purpose.choices)
+    reason = models.TextField(blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["person_id", "seq"], name="audit_person_seq")]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type} {self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not kwargs.get("force_insert"):
+            raise AppendOnlyError("Audit events are append-only: write them with audit.services.record().")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
+
+    def canonical(self) -> str:
+        fields = {
+            "seq": self.seq,
+            "at": self.at.isoformat(timespec="microseconds"),
+            "actor_id": self.actor_id,
+            "actor_name": self.actor_name,
+            "actor_role": self.actor_role,
+            "person_id": str(self.person_id) if self.person_id else None,
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "object_version": self.object_version,
+            "purpose": self.purpose,
+            "reason": self.reason,
+            "request_id": self.request_id,
+            "prev_hash": self.prev_hash,
+        }
+        return json.dumps(fields, sort_keys=True, separators=(",", ":"))
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256(self.canonical().encode()).hexdigest()
+
+
+class ChainHead(models.Model):
+    """A single row naming the last link of the chain. Locking it serialises appends; it also lets
+    verification notice rows cut from the end of the chain."""
+
+    last_seq = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    def __str__(self) -> str:
+        return f"chain head at #{self.last_seq}"

@@ -1,0 +1,42 @@
+"""The Jinja2 environment: NHS.UK frontend macros, url(), static(), and display filters."""
+
+from datetime import date, datetime
+
+from django.contrib.messages import get_messages
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import ChainableUndefined, Environment
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def london(value: datetime | None, fmt: str = "%-d %B %Y at %-I:%M%p") -> str:
+    """A UTC datetime shown in Europe/London, e.g. '3 March 2026 at 2:05pm'."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return local.strftime(fmt).replace("AM", "am").replace("PM", "pm")
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%-d %B %Y") if value else ""
+
+
+def nhs_number(value: str | None) -> str:
+    """Show an NHS number in the 3-3-4 groups people read aloud."""
+    if not value:
+        return ""
+    return f"{value[:3]} {value[3:6]} {value[6:]}"
+
+
+def environment(**options) -> Environment:
+    options["undefined"] = ChainableUndefined  # Django passes its own default; the NHS macros need this one
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env.globals.update({"static": static, "url": url, "get_messages": get_messages})
+    env.filters.update({"london": london, "day": day, "nhs_number": nhs_number})
+    return env

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from safeplan.core.views import auth, pages
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("health/", pages.health, name="health"),
+    path("about-your-record/", pages.about_records, name="about_records"),
+    path("accounts/login/", auth.SignInView.as_view(), name="login"),
+    path("accounts/logout/", auth.sign_out, name="logout"),
+    path("accounts/password/", auth.ChangePasswordView.as_view(), name="password_change"),
+    path("admin/", admin.site.urls),
+    path("", include("safeplan.people.urls")),
+]
+
+handler404 = "safeplan.core.views.errors.not_found"
+handler403 = "safeplan.core.views.errors.forbidden"
+handler500 = "safeplan.core.views.errors.server_error"

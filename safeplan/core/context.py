@@ -1,0 +1,50 @@
+"""What every page's layout needs: the organisation in the header, the navigation for the user's role."""
+
+from django.urls import reverse
+
+from safeplan.people.access import people_supported_by, team_roles
+from safeplan.people.models import Organisation, StaffRole
+
+
+def organisation_for(user) -> Organisation | None:
+    if not user.is_authenticated:
+        return None
+    role = StaffRole.objects.filter(user=user).select_related("organisation").first()
+    if role:
+        return role.organisation
+    person = getattr(user, "person_record", None)
+    if person is not None:
+        return person.organisation
+    support = people_supported_by(user).select_related("person__organisation").first()
+    return support.person.organisation if support else None
+
+
+def navigation_for(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    items: list[dict] = []
+    if hasattr(user, "person_record"):
+        items.append({"text": "Your record", "href": reverse("your_record")})
+    roles = set(team_roles(user).values())
+    if roles:
+        items.append({"text": "Caseload", "href": reverse("caseload")})
+        items.append({"text": "Emergency access", "href": reverse("break_glass_start")})
+    if StaffRole.Role.TEAM_LEAD in roles:
+        items.append({"text": "Review emergency access", "href": reverse("break_glass_review")})
+    if people_supported_by(user).exists():
+        items.append({"text": "People you support", "href": reverse("supporting")})
+    if user.is_staff:
+        items.append({"text": "Administration", "href": reverse("admin:index")})
+    for item in items:
+        item["current"] = request.path.startswith(item["href"])
+    return items
+
+
+def layout(request) -> dict:
+    user = request.user
+    return {
+        "organisation": organisation_for(user),
+        "navigation_items": navigation_for(request),
+        "csp_nonce": getattr(request, "csp_nonce", ""),
+    }

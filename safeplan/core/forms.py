@@ -1,0 +1,91 @@
+"""Django forms that render as NHS.UK design-system components.
+
+A template writes `form.field.as_field_group()` and gets the right NHS macro (input, textarea, select, radios,
+checkboxes) with its label, hint and error message wired up; `form.error_summary_items()` feeds the error summary.
+"""
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.template.loader import render_to_string
+from markupsafe import Markup
+
+
+def _kind(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    return "input"
+
+
+class NHSBoundField(BoundField):
+    def nhs_params(self) -> dict:
+        widget = self.field.widget
+        attrs = self.build_widget_attrs(widget.attrs)
+        params: dict = {
+            "id": self.auto_id,
+            "name": self.html_name,
+            "label": {"text": self.label, "classes": attrs.pop("label_classes", "nhsuk-label--s")},
+            "attributes": {},
+        }
+        if self.help_text:
+            params["hint"] = {"text": self.help_text}
+        if self.errors:
+            params["errorMessage"] = {"text": " ".join(str(e) for e in self.errors)}
+        kind = _kind(widget)
+        value = self.value()
+        if kind in {"input", "textarea"}:
+            params["value"] = "" if value is None else str(value)
+            if kind == "input":
+                params["type"] = getattr(widget, "input_type", "text")
+                if params["type"] == "password":
+                    params["value"] = ""
+            if "autocomplete" in attrs:
+                params["autocomplete"] = attrs.pop("autocomplete")
+            if "classes" in attrs:
+                params["classes"] = attrs.pop("classes")
+            if kind == "textarea":
+                params["rows"] = attrs.pop("rows", 4)
+            for key in ("maxlength", "inputmode", "spellcheck"):
+                if key in attrs:
+                    params["attributes"][key] = attrs.pop(key)
+        else:
+            chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+            params["items"] = (
+                [
+                    {"value": str(v), "text": str(t), "checked": str(v) in chosen, "selected": str(v) in chosen}
+                    for v, t in self.field.choices
+                ]
+                if hasattr(self.field, "choices")
+                else []
+            )
+            params["fieldset"] = {"legend": {"text": self.label, "classes": "nhsuk-fieldset__legend--s"}}
+        if kind == "checkbox":
+            params["items"] = [{"value": "on", "text": self.label, "checked": bool(value)}]
+            params.pop("fieldset")
+        return {"kind": kind, "params": params}
+
+    def as_field_group(self) -> Markup:
+        return Markup(render_to_string("core/field.jinja", self.nhs_params()))  # noqa: S704 - rendered by autoescaping Jinja
+
+
+class NHSFormMixin:
+    bound_field_class = NHSBoundField
+
+    def error_summary_items(self) -> list[dict]:
+        items = [{"text": str(e), "href": "#"} for e in self.non_field_errors()]
+        for name, errors in self.errors.items():
+            if name == "__all__":
+                continue
+            items += [{"text": str(e), "href": f"#{self[name].auto_id}"} for e in errors]
+        return items
+
+
+class NHSForm(NHSFormMixin, forms.Form):
+    pass

@@ -1,0 +1,74 @@
+"""Request ids, session time limits and no-store caching."""
+
+import re
+import time
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.utils.cache import patch_cache_control
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (or keep a well-formed one from the load balancer) for the audit trail."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+SESSION_STARTED = "safeplan_started"
+SESSION_SEEN = "safeplan_seen"
+# Refresh the last-seen time at most this often, so a page view is not also a session write.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+class SessionTimeoutMiddleware:
+    """Sign out after SESSION_IDLE_TIMEOUT without activity, and SESSION_ABSOLUTE_TIMEOUT after signing in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = time.time()
+            started = request.session.get(SESSION_STARTED, now)
+            seen = request.session.get(SESSION_SEEN, now)
+            idle = now - seen > settings.SESSION_IDLE_TIMEOUT.total_seconds()
+            too_long = now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
+            if idle or too_long:
+                logout(request)
+                messages.info(
+                    request,
+                    "You were signed out because you had not done anything for a while. Sign in again to carry on."
+                    if idle
+                    else "You were signed out because you have been signed in for a long time. Sign in again.",
+                )
+                return redirect_to_login(request.get_full_path())
+            if SESSION_STARTED not in request.session:
+                request.session[SESSION_STARTED] = now
+            if now - seen >= SEEN_RESOLUTION_SECONDS or SESSION_SEEN not in request.session:
+                request.session[SESSION_SEEN] = now
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages may show personal data: never let a browser or proxy keep a copy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -1,0 +1,81 @@
+"""Signing in and out. Throttling is django-axes; every session of a user ends on sign-out and password change."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_POST
+
+from safeplan.core.forms import NHSFormMixin
+
+
+class SignInForm(NHSFormMixin, AuthenticationForm):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
+    )
+    password = forms.CharField(
+        label="Password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account has been disabled. Ask your administrator.",
+    }
+
+
+class ChangePasswordForm(NHSFormMixin, PasswordChangeForm):
+    pass
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "core/sign_in.jinja"
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 422
+        return response
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    form_class = ChangePasswordForm
+    template_name = "core/change_password.jinja"
+
+    def form_valid(self, form):
+        # Django keeps this session and ends the others (the password is part of every session's hash).
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password has been changed. You have been signed out everywhere else.")
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 422
+        return response
+
+    def get_success_url(self):
+        return "/"
+
+
+@require_POST
+def sign_out(request):
+    """Sign out here and on every other device."""
+    if request.user.is_authenticated:
+        request.user.end_all_sessions()
+    logout(request)
+    messages.info(request, "You have signed out.")
+    return redirect("login")
+
+
+def locked_out(request, credentials, *args, **kwargs):
+    """django-axes calls this after too many failed sign-ins."""
+    form = SignInForm(request)
+    form.add_error(None, "You have tried to sign in too many times. Wait 15 minutes, then try again.")
+    return render(request, "core/sign_in.jinja", {"form": form}, status=429)

@@ -1,0 +1,41 @@
+"""Error pages in the NHS design. A 404 never says whether a record exists."""
+
+from django.shortcuts import render
+
+
+def not_found(request, exception=None):
+    return render(
+        request,
+        "core/error.jinja",
+        {
+            "title": "Page not found",
+            "message": "If you typed the web address, check it is correct. If you followed a link, the page may have "
+            "moved, or you may not have access to it.",
+        },
+        status=404,
+    )
+
+
+def forbidden(request, exception=None):
+    return render(
+        request,
+        "core/error.jinja",
+        {
+            "title": "You cannot do that",
+            "message": "Your request could not be completed. Go back and try again.",
+        },
+        status=403,
+    )
+
+
+def server_error(request):
+    return render(
+        request,
+        "core/error.jinja",
+        {
+            "title": "Sorry, there is a problem with the service",
+            "message": "Try again later. If you were saving something, check whether it was saved "
+            "before you enter it again.",
+        },
+        status=500,
+    )

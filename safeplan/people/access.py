@@ -1,0 +1,114 @@
+"""Who may see whose record. Every query for a person's data starts here.
+
+Anything outside a user's access is answered exactly as a record that does not exist (the views turn `None` into
+404), so the existence of a record never leaks. See docs/adr/0003-access-by-care-relationship.md.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from safeplan.audit.models import AuditEvent
+from safeplan.people.models import BreakGlassGrant, CareRelationship, Person, StaffRole, SupportRelationship, User
+
+Purpose = AuditEvent.Purpose
+
+
+@dataclass(frozen=True)
+class RecordAccess:
+    """Permission to see one person's record, and the role and purpose the audit trail records for it."""
+
+    person: Person
+    role: str
+    purpose: str
+    grant: BreakGlassGrant | None = None
+
+    @property
+    def reason(self) -> str:
+        return self.grant.reason if self.grant else ""
+
+
+def team_roles(user: User) -> dict[int, str]:
+    """{team id: role} for the practitioner and team-lead roles a user holds, cached for the request."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_safeplan_team_roles", None)
+    if cached is None:
+        cached = {}
+        rows = StaffRole.objects.filter(user=user, role__in=StaffRole.TEAM_ROLES).values_list("team_id", "role")
+        for team_id, role in rows:
+            if cached.get(team_id) != StaffRole.Role.TEAM_LEAD:
+                cached[team_id] = role
+        user._safeplan_team_roles = cached
+    return cached
+
+
+def staff_role_label(user: User) -> str:
+    roles = set(team_roles(user).values())
+    return "team lead" if StaffRole.Role.TEAM_LEAD in roles else "practitioner"
+
+
+def is_clinician(user: User) -> bool:
+    return bool(team_roles(user))
+
+
+def caseload_for(user: User) -> QuerySet[Person]:
+    """People cared for today by any team the user works in. Empty for anyone else."""
+    teams = list(team_roles(user))
+    if not teams:
+        return Person.objects.none()
+    caring = CareRelationship.objects.active().filter(person=OuterRef("pk"), team_id__in=teams)
+    return Person.objects.filter(Exists(caring))
+
+
+def _as_uuid(value: object) -> uuid.UUID | None:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def open_grant(user: User, person_id: uuid.UUID) -> BreakGlassGrant | None:
+    return (
+        BreakGlassGrant.objects.filter(
+            user=user, person_id=person_id, ended_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+def resolve_access(user: User, person_id: object) -> RecordAccess | None:
+    """The user's access to this person's record, or None: no record, or no right to see it."""
+    pid = _as_uuid(person_id)
+    if pid is None or not user.is_authenticated or not user.is_active:
+        return None
+    person = Person.objects.select_related("organisation").filter(pk=pid).first()
+    if person is None:
+        return None
+    if person.user_id == user.pk:
+        return RecordAccess(person, role="person", purpose=Purpose.SELF)
+    roles = team_roles(user)
+    if not roles:
+        return None
+    caring_teams = set(
+        CareRelationship.objects.active().filter(person=person, team_id__in=roles).values_list("team_id", flat=True)
+    )
+    if caring_teams:
+        lead = any(roles[t] == StaffRole.Role.TEAM_LEAD for t in caring_teams)
+        return RecordAccess(person, role="team lead" if lead else "practitioner", purpose=Purpose.CARE)
+    grant = open_grant(user, person.pk)
+    if grant is not None:
+        return RecordAccess(person, role="practitioner (emergency access)", purpose=Purpose.BREAK_GLASS, grant=grant)
+    return None
+
+
+def people_supported_by(user: User) -> QuerySet[SupportRelationship]:
+    today = timezone.localdate()
+    return (
+        SupportRelationship.objects.filter(user=user, started_on__lte=today)
+        .exclude(ended_on__lt=today)
+        .select_related("person")
+    )

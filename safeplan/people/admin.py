@@ -1,0 +1,158 @@
+"""Django admin for organisations, teams, people and care relationships. Every view and change of anything about a
+person is written to the audit trail in the same transaction."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.people import services
+from safeplan.people.models import (
+    BreakGlassGrant,
+    CareRelationship,
+    Organisation,
+    Person,
+    StaffRole,
+    SupportRelationship,
+    Team,
+    User,
+)
+
+Action = AuditEvent.Action
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Audits the list, each record opened, and each addition, change and deletion (as `administration`)."""
+
+    person_field: str | None = None  # how to reach the person an object is about
+
+    def _person_id(self, obj):
+        if obj is None or self.person_field is None:
+            return None
+        return obj.pk if self.person_field == "self" else getattr(obj, self.person_field)
+
+    def _record(self, request, action, obj=None, object_id=""):
+        audit.record(
+            actor=audit.actor_for(request, "administrator"),
+            action=action,
+            object_type=self.model._meta.model_name,
+            object_id=obj.pk if obj is not None else object_id,
+            person_id=self._person_id(obj),
+            purpose=AuditEvent.Purpose.ADMINISTRATION,
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        with transaction.atomic():
+            response = super().changelist_view(request, extra_context)
+            if hasattr(response, "render"):
+                response.render()
+            self._record(request, Action.LIST, object_id="list")
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        with transaction.atomic():
+            response = super().change_view(request, object_id, form_url, extra_context)
+            if request.method == "GET":
+                if hasattr(response, "render"):
+                    response.render()
+                obj = self.get_object(request, object_id)
+                if obj is not None:
+                    self._record(request, Action.READ, obj)
+        return response
+
+    def log_addition(self, request, obj, message):
+        self._record(request, Action.CREATE, obj)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        self._record(request, Action.UPDATE, obj)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            self._record(request, Action.UPDATE, obj, object_id=f"deleted {obj.pk}")
+        return super().log_deletions(request, queryset)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(AuditedAdmin):
+    list_display = ["name", "is_nhs_body", "review_interval_months"]
+
+
+@admin.register(Team)
+class TeamAdmin(AuditedAdmin):
+    list_display = ["name", "organisation"]
+    list_filter = ["organisation"]
+
+
+@admin.register(StaffRole)
+class StaffRoleAdmin(AuditedAdmin):
+    list_display = ["user", "role", "team", "organisation", "job_title"]
+    list_filter = ["role", "organisation"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Person)
+class PersonAdmin(AuditedAdmin):
+    person_field = "self"
+    list_display = ["full_name", "nhs_number", "date_of_birth", "organisation"]
+    search_fields = ["full_name", "nhs_number"]
+    list_filter = ["organisation"]
+    autocomplete_fields = ["user"]
+    show_full_result_count = False
+
+
+@admin.register(CareRelationship)
+class CareRelationshipAdmin(AuditedAdmin):
+    person_field = "person_id"
+    list_display = ["person", "team", "started_on", "ended_on"]
+    list_filter = ["team"]
+    autocomplete_fields = ["person"]
+    list_select_related = ["person", "team"]
+
+
+@admin.register(SupportRelationship)
+class SupportRelationshipAdmin(AuditedAdmin):
+    person_field = "person_id"
+    list_display = ["user", "kind", "person", "relationship", "started_on", "ended_on"]
+    autocomplete_fields = ["person", "user"]
+    list_select_related = ["person", "user"]
+
+
+@admin.register(BreakGlassGrant)
+class BreakGlassGrantAdmin(AuditedAdmin):
+    person_field = "person_id"
+    list_display = ["user", "person", "started_at", "expires_at", "ended_at", "reviewed_at"]
+    list_select_related = ["person", "user"]
+    readonly_fields = [f.name for f in BreakGlassGrant._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(User)
+class SafeplanUserAdmin(UserAdmin, AuditedAdmin):
+    list_display = ["username", "display_name", "is_active", "is_staff"]
+    search_fields = ["username", "display_name"]
+    fieldsets = (*UserAdmin.fieldsets, ("safeplan", {"fields": ["display_name"]}))
+    actions = ["disable_accounts"]
+
+    @admin.action(description="Disable the selected accounts and end their sessions")
+    def disable_accounts(self, request, queryset):
+        for user in queryset:
+            services.disable_account(actor=audit.actor_for(request, "administrator"), user=user)
+        messages.success(request, f"Disabled {queryset.count()} account(s).")
+
+    def save_model(self, request, obj, form, change):
+        was_active = change and User.objects.filter(pk=obj.pk, is_active=True).exists()
+        super().save_model(request, obj, form, change)
+        if was_active and not obj.is_active:
+            obj.end_all_sessions()
+
+
+admin.site.site_header = "safeplan administration"
+admin.site.site_title = "safeplan administration"

@@ -1,0 +1,60 @@
+"""The practitioner's caseload: people their teams care for, searchable by name or NHS number."""
+
+from django import forms
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import render
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.core.forms import NHSForm
+from safeplan.people.access import caseload_for, is_clinician, staff_role_label, team_roles
+from safeplan.people.models import CareRelationship, normalise_nhs_number
+
+PAGE_SIZE = 50
+
+
+class CaseloadSearchForm(NHSForm):
+    q = forms.CharField(
+        label="Search your caseload",
+        required=False,
+        max_length=100,
+        help_text="A name, or an NHS number such as 999 123 4567",
+        widget=forms.TextInput(attrs={"classes": "nhsuk-input--width-20", "spellcheck": "false"}),
+    )
+
+
+def _search(people, query: str):
+    digits = normalise_nhs_number(query)
+    if digits.isdigit():
+        return people.filter(nhs_number=digits)
+    return people.filter(Q(full_name__icontains=query) | Q(preferred_name__icontains=query))
+
+
+def caseload(request):
+    if not is_clinician(request.user):
+        raise Http404("No caseload.")
+    form = CaseloadSearchForm(request.GET or None)
+    teams = list(team_roles(request.user))
+    with transaction.atomic():
+        people = caseload_for(request.user)
+        query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        if query:
+            people = _search(people, query)
+        care = CareRelationship.objects.active().filter(team_id__in=teams).select_related("team")
+        people = list(
+            people.order_by("full_name", "id").prefetch_related(Prefetch("care_relationships", care, to_attr="caring"))[
+                : PAGE_SIZE + 1
+            ]
+        )
+        audit.record(
+            actor=audit.actor_for(request, staff_role_label(request.user)),
+            action=AuditEvent.Action.LIST,
+            object_type="caseload",
+            object_id=f"{min(len(people), PAGE_SIZE)} shown" + (" (search)" if query else ""),
+            purpose=AuditEvent.Purpose.CARE,
+        )
+    status = 422 if form.is_bound and not form.is_valid() else 200
+    context = {"form": form, "people": people[:PAGE_SIZE], "more": len(people) > PAGE_SIZE, "query": query}
+    return render(request, "people/caseload.jinja", context, status=status)

@@ -1,0 +1,58 @@
+"""The one way a view opens a person's record: scoped, audited in the same transaction, 404 otherwise."""
+
+from functools import wraps
+
+from django.db import transaction
+from django.http import Http404
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.people.access import RecordAccess, resolve_access
+
+
+def audit_record_read(request, access: RecordAccess, object_type: str = "person", object_id=None) -> None:
+    audit.record(
+        actor=audit.actor_for(request, access.role),
+        action=AuditEvent.Action.READ,
+        object_type=object_type,
+        object_id=object_id if object_id is not None else access.person.pk,
+        person_id=access.person.pk,
+        purpose=access.purpose,
+        reason=access.reason,
+    )
+
+
+def record_denied(request, person_id: object, object_type: str = "person") -> None:
+    audit.record_now(
+        actor=audit.actor_for(request, "unknown"),
+        action=AuditEvent.Action.DENIED,
+        object_type=object_type,
+        object_id=str(person_id)[:64],
+        purpose=AuditEvent.Purpose.NONE,
+    )
+
+
+def person_record_view(object_type: str = "person"):
+    """Wrap a view of one person's record.
+
+    The view receives a RecordAccess in place of the person id. Its whole response is built inside one transaction
+    that ends with the audit row of the read; anyone without access gets a 404 (identical to a missing record) and
+    the refusal is audited.
+    """
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, person_id, *args, **kwargs):
+            with transaction.atomic():
+                access = resolve_access(request.user, person_id)
+                if access is not None:
+                    response = view(request, access, *args, **kwargs)
+                    if request.method in ("GET", "HEAD") and response.status_code == 200:
+                        audit_record_read(request, access, object_type)
+                    return response
+            record_denied(request, person_id, object_type)
+            raise Http404("No record found.")
+
+        return wrapped
+
+    return decorate

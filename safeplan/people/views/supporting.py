@@ -1,0 +1,26 @@
+"""Supporters and advocates: the people who chose them. What each person shares arrives with open records."""
+
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import render
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.people.access import people_supported_by
+
+
+def supporting(request):
+    with transaction.atomic():
+        relationships = list(people_supported_by(request.user).order_by("person__full_name"))
+        if not relationships:
+            raise Http404("Nobody has chosen you as a supporter.")
+        kinds = sorted({r.get_kind_display().lower() for r in relationships})
+        audit.record(
+            actor=audit.actor_for(request, " and ".join(kinds)),
+            action=AuditEvent.Action.LIST,
+            object_type="people_supported",
+            object_id=f"{len(relationships)} shown",
+            purpose=AuditEvent.Purpose.CARE,
+        )
+        response = render(request, "people/supporting.jinja", {"relationships": relationships})
+    return response
