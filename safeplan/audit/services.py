@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from safeplan.audit.models import GENESIS_HASH, AuditEvent, ChainHead
@@ -72,9 +72,14 @@ def _locked_head() -> ChainHead:
     if head is None:
         # Only an empty trail may start a new chain (a fresh database, or a test flush); otherwise the head
         # was removed, which verification reports, and appending would hide it.
-        if AuditEvent.objects.exists():
-            raise RuntimeError("The audit chain head is missing: run `safeplan verify_audit`.")
-        head = ChainHead.objects.create(pk=1)
+        try:
+            with transaction.atomic():
+                ChainHead.objects.create(pk=1)
+                if AuditEvent.objects.exists():
+                    raise RuntimeError("The audit chain head is missing: run `safeplan verify_audit`.")
+        except IntegrityError:
+            pass  # another writer created it first: lock theirs
+        head = ChainHead.objects.select_for_update().get(pk=1)
     return head
 
 

@@ -74,8 +74,8 @@ def sign_out(request):
     return redirect("login")
 
 
-def locked_out(request, credentials, *args, **kwargs):
+def locked_out(request, original_response=None, credentials=None, *args, **kwargs):
     """django-axes calls this after too many failed sign-ins."""
-    form = SignInForm(request)
-    form.add_error(None, "You have tried to sign in too many times. Wait 15 minutes, then try again.")
-    return render(request, "core/sign_in.jinja", {"form": form}, status=429)
+    message = "You have tried to sign in too many times. Wait 15 minutes, then try again."
+    context = {"form": SignInForm(request), "error_summary": [{"text": message, "href": "#id_username"}]}
+    return render(request, "core/sign_in.jinja", context, status=429)
