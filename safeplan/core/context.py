@@ -36,8 +36,9 @@ def navigation_for(request) -> list[dict]:
         items.append({"text": "People you support", "href": reverse("supporting")})
     if user.is_staff:
         items.append({"text": "Administration", "href": reverse("admin:index")})
-    for item in items:
-        item["current"] = request.path.startswith(item["href"])
+    matching = [item for item in items if request.path.startswith(item["href"])]
+    if matching:  # the most specific link is the current page
+        max(matching, key=lambda item: len(item["href"]))["current"] = True
     return items
 
 

@@ -92,7 +92,7 @@ def access_log(
         emergency = e.purpose == AuditEvent.Purpose.BREAK_GLASS
         why = AuditEvent.Purpose(e.purpose).label if e.purpose in AuditEvent.Purpose.values else e.purpose
         if emergency and e.reason:
-            why = f"{why}: {e.reason}"
+            why = e.reason  # shown under an "Emergency access" tag
         what = f"{ACCESS_VERBS[e.action]} {OBJECT_NAMES.get(e.object_type, e.object_type.replace('_', ' '))}"
         rows.append(AccessLogRow(e.at, e.actor_name or "safeplan", e.actor_role, what, why, emergency))
     more = page[limit - 1].seq if len(page) > limit else None

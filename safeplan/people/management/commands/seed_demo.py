@@ -29,9 +29,9 @@ STAFF = [
     # username, display name, team, role, job title
     ("priya", "Priya Natarajan", "Riverside community team", "practitioner", "Community mental health nurse"),
     ("sam", "Sam Okoro", "Riverside community team", "practitioner", "Social worker"),
-    ("jordan", "Jordan Hale", "Riverside community team", "team_lead", "Team lead"),
+    ("jordan", "Jordan Hale", "Riverside community team", "team_lead", "Clinical team manager"),
     ("morgan", "Morgan Reyes", "Hillside home treatment team", "practitioner", "Occupational therapist"),
-    ("taylor", "Taylor Brooks", "Hillside home treatment team", "team_lead", "Team lead"),
+    ("taylor", "Taylor Brooks", "Hillside home treatment team", "team_lead", "Clinical team manager"),
 ]
 
 
