@@ -26,8 +26,12 @@ class Journey:
         self.person = care.person
         self.person.user = UserFactory(username="sasha", display_name="Sasha Whitlock")
         self.person.save()
-        role = StaffRoleFactory(team=care.team, organisation=care.team.organisation,
-                                user__username="priya", user__display_name="Priya Natarajan")
+        role = StaffRoleFactory(
+            team=care.team,
+            organisation=care.team.organisation,
+            user__username="priya",
+            user__display_name="Priya Natarajan",
+        )
         self.practitioner = role.user
         CareRelationshipFactory(team=care.team, person__full_name="Jamie Marsh")
 
