@@ -2,7 +2,7 @@
 
 import re
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -257,5 +257,32 @@ def test_supporter_sees_who_chose_them_but_not_the_record(client, world):
     assert world.person.nhs_number not in page
 
 
-def test_demo_dates_are_not_in_the_future():
-    assert date(2026, 1, 1) <= date.today()
+def test_only_the_practitioner_who_opened_emergency_access_can_end_it(client, world):
+    start_emergency_access(client, world.other_practitioner, world.person)
+    grant = BreakGlassGrant.objects.get()
+    for outsider in [world.practitioner, world.other_lead, world.person.user, world.supporter]:
+        client.force_login(outsider)
+        assert client.post(reverse("break_glass_end", kwargs={"grant_id": grant.pk})).status_code == 404
+    grant.refresh_from_db()
+    assert grant.ended_at is None
+
+
+def test_only_a_lead_of_the_practitioners_team_can_review_their_emergency_access(client, world):
+    start_emergency_access(client, world.other_practitioner, world.person)
+    grant = BreakGlassGrant.objects.get()
+    url = reverse("break_glass_review_one", kwargs={"grant_id": grant.pk})
+    for outsider in [world.practitioner, world.lead, world.person.user, world.oversight]:
+        client.force_login(outsider)
+        response = client.post(url, {f"review-{grant.pk}-note": "fine"})
+        assert response.status_code in (302, 404)
+    grant.refresh_from_db()
+    assert grant.reviewed_at is None
+
+
+def test_a_team_lead_cannot_review_their_own_emergency_access(client, world):
+    start_emergency_access(client, world.other_lead, world.person)
+    grant = BreakGlassGrant.objects.get()
+    client.force_login(world.other_lead)
+    client.post(reverse("break_glass_review_one", kwargs={"grant_id": grant.pk}), {f"review-{grant.pk}-note": "ok"})
+    grant.refresh_from_db()
+    assert grant.reviewed_at is None
