@@ -2,17 +2,21 @@
 
 from django.urls import reverse
 
-from safeplan.people.access import people_supported_by, team_roles
-from safeplan.people.models import Organisation, StaffRole
+from safeplan.people.access import people_supported_by, staff_roles
+from safeplan.people.models import Organisation, Person, StaffRole
+
+
+def person_record_of(user) -> Person | None:
+    return getattr(user, "person_record", None) if user.is_authenticated else None
 
 
 def organisation_for(user) -> Organisation | None:
     if not user.is_authenticated:
         return None
-    role = StaffRole.objects.filter(user=user).select_related("organisation").first()
-    if role:
-        return role.organisation
-    person = getattr(user, "person_record", None)
+    roles = staff_roles(user)
+    if roles:
+        return roles[0].organisation
+    person = person_record_of(user)
     if person is not None:
         return person.organisation
     support = people_supported_by(user).select_related("person__organisation").first()
@@ -24,15 +28,15 @@ def navigation_for(request) -> list[dict]:
     if not user.is_authenticated:
         return []
     items: list[dict] = []
-    if hasattr(user, "person_record"):
+    if person_record_of(user) is not None:
         items.append({"text": "Your record", "href": reverse("your_record")})
-    roles = set(team_roles(user).values())
-    if roles:
+    roles = {role.role for role in staff_roles(user)}
+    if roles & set(StaffRole.TEAM_ROLES):
         items.append({"text": "Caseload", "href": reverse("caseload")})
         items.append({"text": "Emergency access", "href": reverse("break_glass_start")})
     if StaffRole.Role.TEAM_LEAD in roles:
         items.append({"text": "Review emergency access", "href": reverse("break_glass_review")})
-    if people_supported_by(user).exists():
+    if not roles and people_supported_by(user).exists():
         items.append({"text": "People you support", "href": reverse("supporting")})
     if user.is_staff:
         items.append({"text": "Administration", "href": reverse("admin:index")})

@@ -30,19 +30,24 @@ class RecordAccess:
         return self.grant.reason if self.grant else ""
 
 
-def team_roles(user: User) -> dict[int, str]:
-    """{team id: role} for the practitioner and team-lead roles a user holds, cached for the request."""
+def staff_roles(user: User) -> list[StaffRole]:
+    """Every staff role the user holds, with its organisation: one query, cached for the request."""
     if not user.is_authenticated:
-        return {}
-    cached = getattr(user, "_safeplan_team_roles", None)
+        return []
+    cached = getattr(user, "_safeplan_staff_roles", None)
     if cached is None:
-        cached = {}
-        rows = StaffRole.objects.filter(user=user, role__in=StaffRole.TEAM_ROLES).values_list("team_id", "role")
-        for team_id, role in rows:
-            if cached.get(team_id) != StaffRole.Role.TEAM_LEAD:
-                cached[team_id] = role
-        user._safeplan_team_roles = cached
+        cached = list(StaffRole.objects.filter(user=user).select_related("organisation").order_by("pk"))
+        user._safeplan_staff_roles = cached
     return cached
+
+
+def team_roles(user: User) -> dict[int, str]:
+    """{team id: role} for the practitioner and team-lead roles a user holds (team lead wins)."""
+    roles: dict[int, str] = {}
+    for role in staff_roles(user):
+        if role.role in StaffRole.TEAM_ROLES and roles.get(role.team_id) != StaffRole.Role.TEAM_LEAD:
+            roles[role.team_id] = role.role
+    return roles
 
 
 def staff_role_label(user: User) -> str:
