@@ -133,6 +133,17 @@ def verify_chain() -> ChainProblem | None:
         return next(_problems(events, head), None)
 
 
+def record_listing(request, *, role: str, object_type: str, shown: int, purpose: str, note: str = "") -> AuditEvent:
+    """Audit a page that lists people (a caseload, a review list): one row for the list, with how many it showed."""
+    return record(
+        actor=actor_for(request, role),
+        action=AuditEvent.Action.LIST,
+        object_type=object_type,
+        object_id=f"{shown} shown{note}",
+        purpose=purpose,
+    )
+
+
 def actor_for(request, role: str) -> Actor:
     """The acting user of a request, with the role they act in."""
     user = request.user

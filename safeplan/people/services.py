@@ -73,18 +73,22 @@ def end_break_glass(*, actor: audit.Actor, user: User, grant_id) -> BreakGlassGr
         if grant is None:
             raise AccessError("That emergency access was not found.")
         if grant.ended_at is None:
-            grant.ended_at = min(timezone.now(), grant.expires_at)
-            grant.save(update_fields=["ended_at"])
-            audit.record(
-                actor=actor,
-                action=Action.BREAK_GLASS_END,
-                object_type="break_glass",
-                object_id=grant.pk,
-                person_id=grant.person_id,
-                purpose=Purpose.BREAK_GLASS,
-                reason="ended by the practitioner",
-            )
+            _close_grant(grant, min(timezone.now(), grant.expires_at), actor, "ended by the practitioner")
     return grant
+
+
+def _close_grant(grant: BreakGlassGrant, ended_at, actor: audit.Actor, reason: str) -> None:
+    grant.ended_at = ended_at
+    grant.save(update_fields=["ended_at"])
+    audit.record(
+        actor=actor,
+        action=Action.BREAK_GLASS_END,
+        object_type="break_glass",
+        object_id=grant.pk,
+        person_id=grant.person_id,
+        purpose=Purpose.BREAK_GLASS,
+        reason=reason,
+    )
 
 
 def close_expired_break_glass() -> int:
@@ -94,17 +98,7 @@ def close_expired_break_glass() -> int:
     with transaction.atomic():
         expired = BreakGlassGrant.objects.select_for_update().filter(ended_at__isnull=True, expires_at__lte=now)
         for grant in expired:
-            grant.ended_at = grant.expires_at
-            grant.save(update_fields=["ended_at"])
-            audit.record(
-                actor=SYSTEM,
-                action=Action.BREAK_GLASS_END,
-                object_type="break_glass",
-                object_id=grant.pk,
-                person_id=grant.person_id,
-                purpose=Purpose.BREAK_GLASS,
-                reason="time limit reached",
-            )
+            _close_grant(grant, grant.expires_at, SYSTEM, "time limit reached")
             closed += 1
     return closed
 

@@ -286,3 +286,13 @@ def test_a_team_lead_cannot_review_their_own_emergency_access(client, world):
     client.post(reverse("break_glass_review_one", kwargs={"grant_id": grant.pk}), {f"review-{grant.pk}-note": "ok"})
     grant.refresh_from_db()
     assert grant.reviewed_at is None
+
+
+def test_caseload_search_is_audited_as_one_list_row_without_the_search_words(client, world):
+    client.force_login(world.practitioner)
+    before = AuditEvent.objects.count()
+    client.get(reverse("caseload"), {"q": world.person.full_name})
+    assert AuditEvent.objects.count() == before + 1
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert (event.action, event.object_type, event.object_id) == ("list", "caseload", "1 shown (search)")
+    assert world.person.full_name not in event.canonical()

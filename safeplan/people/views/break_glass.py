@@ -107,11 +107,11 @@ def break_glass_review(request):
         grants = list(services.grants_to_review(request.user).order_by("reviewed_at", "-started_at")[:100])
         for grant in grants:
             grant.review_form = ReviewForm(prefix=_prefix(grant.pk))
-        audit.record(
-            actor=audit.actor_for(request, "team lead"),
-            action=AuditEvent.Action.LIST,
+        audit.record_listing(
+            request,
+            role="team lead",
             object_type="break_glass_reviews",
-            object_id=f"{len(grants)} shown",
+            shown=len(grants),
             purpose=AuditEvent.Purpose.GOVERNANCE,
         )
         response = render(request, "people/break_glass_review.jinja", {"grants": grants})

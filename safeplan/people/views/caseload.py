@@ -48,11 +48,12 @@ def caseload(request):
                 : PAGE_SIZE + 1
             ]
         )
-        audit.record(
-            actor=audit.actor_for(request, staff_role_label(request.user)),
-            action=AuditEvent.Action.LIST,
+        audit.record_listing(
+            request,
+            role=staff_role_label(request.user),
             object_type="caseload",
-            object_id=f"{min(len(people), PAGE_SIZE)} shown" + (" (search)" if query else ""),
+            shown=min(len(people), PAGE_SIZE),
+            note=" (search)" if query else "",
             purpose=AuditEvent.Purpose.CARE,
         )
     status = 422 if form.is_bound and not form.is_valid() else 200

@@ -15,11 +15,11 @@ def supporting(request):
         if not relationships:
             raise Http404("Nobody has chosen you as a supporter.")
         kinds = sorted({r.get_kind_display().lower() for r in relationships})
-        audit.record(
-            actor=audit.actor_for(request, " and ".join(kinds)),
-            action=AuditEvent.Action.LIST,
+        audit.record_listing(
+            request,
+            role=" and ".join(kinds),
             object_type="people_supported",
-            object_id=f"{len(relationships)} shown",
+            shown=len(relationships),
             purpose=AuditEvent.Purpose.CARE,
         )
         response = render(request, "people/supporting.jinja", {"relationships": relationships})
