@@ -55,6 +55,25 @@ def staff_role_label(user: User) -> str:
     return "team lead" if StaffRole.Role.TEAM_LEAD in roles else "practitioner"
 
 
+def role_label(user: User) -> str:
+    """The user's role in words, for audit rows that are not about a record they may see (such as a refusal)."""
+    if not user.is_authenticated:
+        return "anonymous"
+    roles = {role.role for role in staff_roles(user)}
+    for role, label in [
+        (StaffRole.Role.TEAM_LEAD, "team lead"),
+        (StaffRole.Role.PRACTITIONER, "practitioner"),
+        (StaffRole.Role.ADMINISTRATOR, "administrator"),
+        (StaffRole.Role.OVERSIGHT, "oversight"),
+    ]:
+        if role in roles:
+            return label
+    if getattr(user, "person_record", None) is not None:
+        return "person"
+    kinds = sorted(set(people_supported_by(user).values_list("kind", flat=True)))
+    return " and ".join(kinds) or "user"
+
+
 def is_clinician(user: User) -> bool:
     return bool(team_roles(user))
 

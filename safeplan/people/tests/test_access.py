@@ -29,6 +29,17 @@ OUTSIDER_ROLES = [
     "the person's advocate (nothing shared)",
 ]
 
+EXPECTED_ROLE_LABELS = {
+    "another team's practitioner": "practitioner",
+    "another team's lead": "team lead",
+    "oversight": "oversight",
+    "administrator": "administrator",
+    "another person": "person",
+    "someone else's supporter": "supporter",
+    "the person's supporter (nothing shared)": "supporter",
+    "the person's advocate (nothing shared)": "advocate",
+}
+
 
 def person_urls(person_id) -> list[str]:
     """Every URL that shows or changes one person's data, by the person's id."""
@@ -48,6 +59,7 @@ def test_outsider_gets_not_found_for_every_person_url_and_the_denial_is_audited(
         assert denial.action == "denied"
         assert denial.object_id == str(world.person.pk)
         assert denial.actor_id == world.outsiders()[outsider].pk
+        assert denial.actor_role == EXPECTED_ROLE_LABELS[outsider]
 
 
 def test_a_forbidden_record_looks_exactly_like_a_missing_one(client, world):

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
-from safeplan.people.access import RecordAccess, resolve_access
+from safeplan.people.access import RecordAccess, resolve_access, role_label
 
 
 def audit_record_read(request, access: RecordAccess, object_type: str = "person", object_id=None) -> None:
@@ -24,7 +24,7 @@ def audit_record_read(request, access: RecordAccess, object_type: str = "person"
 
 def record_denied(request, person_id: object, object_type: str = "person") -> None:
     audit.record_now(
-        actor=audit.actor_for(request, "unknown"),
+        actor=audit.actor_for(request, role_label(request.user)),
         action=AuditEvent.Action.DENIED,
         object_type=object_type,
         object_id=str(person_id)[:64],
