@@ -160,7 +160,8 @@ USE_TZ = True
 
 # --- Static files: the NHS.UK frontend CSS refers to /assets/images/…, so static lives at /assets/.
 STATIC_URL = "/assets/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic is a production step; elsewhere whitenoise serves straight from the finders.
+STATIC_ROOT = Path(env_str("SAFEPLAN_STATIC_ROOT", str(BASE_DIR / "staticfiles"))) if PRODUCTION else None
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
