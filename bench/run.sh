@@ -66,3 +66,6 @@ print(f"{people} people: audited record read p50 {audited['p50_ms']:.2f} ms, p95
       f"p95 {audited['p95_ms'] / bare['p95_ms']:.2f}x, throughput {bare['rps'] / audited['rps']:.2f}x")
 PY
 done
+
+echo "== audit append cost (chained and serialised vs unchained), on the last data set"
+uv run python bench/audit_append.py
