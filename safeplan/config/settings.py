@@ -104,7 +104,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "safeplan.sqlite3",
+            "NAME": str(DATA_DIR / "safeplan.sqlite3"),
             "OPTIONS": {
                 # Read-then-write transactions would otherwise fail with "database is locked" under load.
                 "transaction_mode": "IMMEDIATE",

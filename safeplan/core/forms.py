@@ -4,6 +4,8 @@ A template writes `form.field.as_field_group()` and gets the right NHS macro (in
 checkboxes) with its label, hint and error message wired up; `form.error_summary_items()` feeds the error summary.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.forms.boundfield import BoundField
 from django.template.loader import render_to_string
@@ -71,12 +73,20 @@ class NHSBoundField(BoundField):
             params.pop("fieldset")
         return {"kind": kind, "params": params}
 
-    def as_field_group(self) -> Markup:
-        return Markup(render_to_string("core/field.jinja", self.nhs_params()))  # noqa: S704 - rendered by autoescaping Jinja
+    def as_field_group(self):  # type: ignore[override]  # Markup, which Jinja treats as safe, like SafeString
+        return Markup(render_to_string("core/field.jinja", self.nhs_params()))  # noqa: S704 - autoescaping Jinja
 
 
-class NHSFormMixin:
-    bound_field_class = NHSBoundField
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class NHSFormMixin(_FormBase):
+    """Mix into any Django form (including Django's own auth forms) to render it with NHS components."""
+
+    bound_field_class: type[BoundField] | None = NHSBoundField
 
     def error_summary_items(self) -> list[dict]:
         items = [{"text": str(e), "href": "#"} for e in self.non_field_errors()]

@@ -34,10 +34,10 @@ def staff_roles(user: User) -> list[StaffRole]:
     """Every staff role the user holds, with its organisation: one query, cached for the request."""
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_safeplan_staff_roles", None)
+    cached: list[StaffRole] | None = getattr(user, "_safeplan_staff_roles", None)
     if cached is None:
         cached = list(StaffRole.objects.filter(user=user).select_related("organisation").order_by("pk"))
-        user._safeplan_staff_roles = cached
+        setattr(user, "_safeplan_staff_roles", cached)  # noqa: B010 - a per-request cache on this user object
     return cached
 
 
@@ -45,8 +45,9 @@ def team_roles(user: User) -> dict[int, str]:
     """{team id: role} for the practitioner and team-lead roles a user holds (team lead wins)."""
     roles: dict[int, str] = {}
     for role in staff_roles(user):
-        if role.role in StaffRole.TEAM_ROLES and roles.get(role.team_id) != StaffRole.Role.TEAM_LEAD:
-            roles[role.team_id] = role.role
+        if role.team_id is not None and role.role in StaffRole.TEAM_ROLES:
+            if roles.get(role.team_id) != StaffRole.Role.TEAM_LEAD:
+                roles[role.team_id] = role.role
     return roles
 
 

@@ -138,7 +138,7 @@ class BreakGlassGrantAdmin(AuditedAdmin):
 class SafeplanUserAdmin(UserAdmin, AuditedAdmin):
     list_display = ["username", "display_name", "is_active", "is_staff"]
     search_fields = ["username", "display_name"]
-    fieldsets = (*UserAdmin.fieldsets, ("safeplan", {"fields": ["display_name"]}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("safeplan", {"fields": ["display_name"]}))
     actions = ["disable_accounts"]
 
     @admin.action(description="Disable the selected accounts and end their sessions")

@@ -104,7 +104,7 @@ class StaffRole(models.Model):
             raise ValidationError({"team": "A practitioner or team lead belongs to a team."})
         if self.role not in self.TEAM_ROLES and self.team_id:
             raise ValidationError({"team": "Oversight and administrator roles are for the whole organisation."})
-        if self.team_id and self.team.organisation_id != self.organisation_id:
+        if self.team is not None and self.team.organisation_id != self.organisation_id:
             raise ValidationError({"team": "The team must belong to the same organisation."})
 
 

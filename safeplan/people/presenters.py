@@ -29,7 +29,7 @@ def care_teams(person: Person) -> list[CareTeam]:
         .select_related("user")
         .order_by("user__display_name")
     )
-    by_team: dict[int, list[StaffRole]] = {}
+    by_team: dict[int | None, list[StaffRole]] = {}
     for role in roles:
         by_team.setdefault(role.team_id, []).append(role)
     return [CareTeam(c.team.name, c.started_on, by_team.get(c.team_id, [])) for c in caring]

@@ -124,7 +124,9 @@ def break_glass_review_one(request, grant_id):
         raise Http404("Not available.")
     form = ReviewForm(request.POST, prefix=_prefix(grant_id))
     if not form.is_valid():
-        messages.error(request, "Your review could not be saved: " + " ".join(form.errors.get("note", [])))
+        messages.error(
+            request, "Your review could not be saved: " + " ".join(str(e) for e in form.errors.get("note", []))
+        )
         return redirect("break_glass_review")
     try:
         services.review_break_glass(

@@ -38,16 +38,13 @@ def caseload(request):
     form = CaseloadSearchForm(request.GET or None)
     teams = list(team_roles(request.user))
     with transaction.atomic():
-        people = caseload_for(request.user)
+        matching = caseload_for(request.user)
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
         if query:
-            people = _search(people, query)
+            matching = _search(matching, query)
         care = CareRelationship.objects.active().filter(team_id__in=teams).select_related("team")
-        people = list(
-            people.order_by("full_name", "id").prefetch_related(Prefetch("care_relationships", care, to_attr="caring"))[
-                : PAGE_SIZE + 1
-            ]
-        )
+        caring = Prefetch("care_relationships", care, to_attr="caring")
+        people = list(matching.order_by("full_name", "id").prefetch_related(caring)[: PAGE_SIZE + 1])
         audit.record_listing(
             request,
             role=staff_role_label(request.user),

@@ -81,8 +81,8 @@ class Command(BaseCommand):
             people.append(Person.objects.create(organisation=org, nhs_number=next(numbers), **fields))
         today = timezone.localdate()
         for i, person in enumerate(people):
-            team = teams["Riverside community team"] if i % 2 == 0 else teams["Hillside home treatment team"]
-            CareRelationship.objects.create(team=team, person=person, started_on=today - timedelta(days=30 + i * 11))
+            caring = teams["Riverside community team"] if i % 2 == 0 else teams["Hillside home treatment team"]
+            CareRelationship.objects.create(team=caring, person=person, started_on=today - timedelta(days=30 + i * 11))
         # One person cared for in the past by Hillside: ended, so Hillside no longer sees them.
         CareRelationship.objects.create(
             team=teams["Hillside home treatment team"],
