@@ -36,6 +36,7 @@ def environment(**options) -> Environment:
     options["undefined"] = ChainableUndefined  # Django passes its own default; the NHS macros need this one
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
+    options.setdefault("extensions", ["jinja2.ext.do"])
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.globals.update({"static": static, "url": url, "get_messages": get_messages})
     env.filters.update({"london": london, "day": day, "nhs_number": nhs_number})
