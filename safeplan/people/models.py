@@ -233,6 +233,7 @@ class BreakGlassGrant(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["user", "person", "expires_at"], name="break_glass_lookup")]
+        verbose_name = "emergency access grant"
 
     def __str__(self) -> str:
         return f"Emergency access by {self.user} from {self.started_at:%Y-%m-%d %H:%M}"

@@ -100,5 +100,6 @@ def test_emergency_access_is_reviewed_by_the_team_lead_and_seen_by_the_person(pa
     log = page.locator("table", has_text="Morgan Reyes")
     expect(log).to_contain_text("Emergency access")
     expect(log).to_contain_text(REASON)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the page scrolls sideways on a phone"
     assert_accessible(page)
     assert all(url.startswith("https://assets.nhs.uk") for url in page.context.guard.blocked)
