@@ -98,3 +98,9 @@ def test_an_empty_database_url_means_sqlite(monkeypatch):
         check=False,
     )
     assert result.stdout.strip() == "django.db.backends.sqlite3", result.stderr
+
+
+def test_passwords_are_hashed_with_argon2_outside_tests():
+    from safeplan.config import settings as project_settings
+
+    assert project_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
