@@ -55,16 +55,20 @@ def _open_grant(actor: audit.Actor, user: User, person: Person, reason: str) -> 
     grant = BreakGlassGrant.objects.create(
         user=user, person=person, reason=reason, started_at=now, expires_at=now + settings.BREAK_GLASS_DURATION
     )
+    _audit_grant(actor, Action.BREAK_GLASS_START, grant, Purpose.BREAK_GLASS, reason)
+    return grant
+
+
+def _audit_grant(actor: audit.Actor, action: str, grant: BreakGlassGrant, purpose: str, reason: str) -> None:
     audit.record(
         actor=actor,
-        action=Action.BREAK_GLASS_START,
+        action=action,
         object_type="break_glass",
         object_id=grant.pk,
-        person_id=person.pk,
-        purpose=Purpose.BREAK_GLASS,
+        person_id=grant.person_id,
+        purpose=purpose,
         reason=reason,
     )
-    return grant
 
 
 def end_break_glass(*, actor: audit.Actor, user: User, grant_id) -> BreakGlassGrant:
@@ -80,15 +84,7 @@ def end_break_glass(*, actor: audit.Actor, user: User, grant_id) -> BreakGlassGr
 def _close_grant(grant: BreakGlassGrant, ended_at, actor: audit.Actor, reason: str) -> None:
     grant.ended_at = ended_at
     grant.save(update_fields=["ended_at"])
-    audit.record(
-        actor=actor,
-        action=Action.BREAK_GLASS_END,
-        object_type="break_glass",
-        object_id=grant.pk,
-        person_id=grant.person_id,
-        purpose=Purpose.BREAK_GLASS,
-        reason=reason,
-    )
+    _audit_grant(actor, Action.BREAK_GLASS_END, grant, Purpose.BREAK_GLASS, reason)
 
 
 def close_expired_break_glass() -> int:
@@ -121,15 +117,7 @@ def review_break_glass(*, actor: audit.Actor, lead: User, grant_id, note: str) -
         grant.reviewed_at = timezone.now()
         grant.review_note = note.strip()
         grant.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
-        audit.record(
-            actor=actor,
-            action=Action.REVIEW,
-            object_type="break_glass",
-            object_id=grant.pk,
-            person_id=grant.person_id,
-            purpose=Purpose.GOVERNANCE,
-            reason=grant.review_note,
-        )
+        _audit_grant(actor, Action.REVIEW, grant, Purpose.GOVERNANCE, grant.review_note)
     return grant
 
 
