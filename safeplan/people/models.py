@@ -151,8 +151,6 @@ class Person(models.Model):
         return self.preferred_name or self.full_name
 
     def clean(self) -> None:
-        if self.nhs_number:
-            self.nhs_number = normalise_nhs_number(self.nhs_number)
         if self.date_of_birth and self.date_of_birth > date.today():
             raise ValidationError({"date_of_birth": "Date of birth must be in the past."})
 

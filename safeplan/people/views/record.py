@@ -1,13 +1,11 @@
 """A person's record: the care team's view and the person's own "Your record"."""
 
 from django import forms
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from safeplan.people.access import resolve_access
 from safeplan.people.presenters import access_log, care_teams, open_grant_notice, person_summary_rows
-from safeplan.people.views.record_access import audit_record_read, person_record_view
+from safeplan.people.views.record_access import person_record_view
 
 
 @person_record_view()
@@ -16,7 +14,6 @@ def person_record(request, access):
         return redirect("your_record")
     context = {
         "person": access.person,
-        "access": access,
         "summary_rows": person_summary_rows(access.person),
         "care_teams": care_teams(access.person),
         "emergency": open_grant_notice(access.grant),
@@ -33,20 +30,19 @@ def your_record(request):
     person = getattr(request.user, "person_record", None)
     if person is None:
         raise Http404("No record.")
+    return _own_record(request, person.pk)
+
+
+@person_record_view()
+def _own_record(request, access):
     older = OlderForm(request.GET)
     before = older.cleaned_data["before"] if older.is_valid() else None
-    with transaction.atomic():
-        access = resolve_access(request.user, person.pk)
-        if access is None:
-            raise Http404("No record.")
-        log, more = access_log(person, before_seq=before)
-        context = {
-            "person": person,
-            "summary_rows": person_summary_rows(person),
-            "care_teams": care_teams(person),
-            "access_log": log,
-            "older_than": more,
-        }
-        response = render(request, "people/your_record.jinja", context)
-        audit_record_read(request, access)
-    return response
+    log, more = access_log(access.person, before_seq=before)
+    context = {
+        "person": access.person,
+        "summary_rows": person_summary_rows(access.person),
+        "care_teams": care_teams(access.person),
+        "access_log": log,
+        "older_than": more,
+    }
+    return render(request, "people/your_record.jinja", context)

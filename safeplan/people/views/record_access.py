@@ -10,12 +10,12 @@ from safeplan.audit.models import AuditEvent
 from safeplan.people.access import RecordAccess, resolve_access, role_label
 
 
-def audit_record_read(request, access: RecordAccess, object_type: str = "person", object_id=None) -> None:
+def audit_record_read(request, access: RecordAccess, object_type: str = "person") -> None:
     audit.record(
         actor=audit.actor_for(request, access.role),
         action=AuditEvent.Action.READ,
         object_type=object_type,
-        object_id=object_id if object_id is not None else access.person.pk,
+        object_id=access.person.pk,
         person_id=access.person.pk,
         purpose=access.purpose,
         reason=access.reason,
