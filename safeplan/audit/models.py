@@ -37,6 +37,8 @@ class AuditEvent(models.Model):
         BREAK_GLASS_START = "break_glass_start", "started emergency access to"
         BREAK_GLASS_END = "break_glass_end", "ended emergency access to"
         REVIEW = "review", "reviewed"
+        SIGN = "sign", "signed"
+        AGREE = "agree", "agreed"
 
     class Purpose(models.TextChoices):
         CARE = "care", "Providing care"

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "safeplan.core",
     "safeplan.audit",
     "safeplan.people",
+    "safeplan.plans",
 ]
 
 MIDDLEWARE = [

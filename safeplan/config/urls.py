@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/password/", auth.ChangePasswordView.as_view(), name="password_change"),
     path("admin/", admin.site.urls),
     path("", include("safeplan.people.urls")),
+    path("", include("safeplan.plans.urls")),
 ]
 
 handler404 = "safeplan.core.views.errors.not_found"

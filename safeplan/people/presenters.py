@@ -62,8 +62,18 @@ ACCESS_VERBS = {
     AuditEvent.Action.BREAK_GLASS_START: "Started emergency access to",
     AuditEvent.Action.BREAK_GLASS_END: "Emergency access ended for",
     AuditEvent.Action.REVIEW: "Checked the emergency access to",
+    AuditEvent.Action.SIGN: "Signed",
+    AuditEvent.Action.AGREE: "Agreed",
 }
-OBJECT_NAMES = {"person": "your record", "break_glass": "your record"}
+OBJECT_NAMES = {
+    "person": "your record",
+    "break_glass": "your record",
+    "safety_plan": "your plan",
+    "safety_plans": "your list of plans",
+    "plan_entry": "your plan",
+    "plan_version": "a version of your plan",
+    "plan_comparison": "changes to your plan",
+}
 
 
 @dataclass

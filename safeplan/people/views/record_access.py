@@ -10,12 +10,19 @@ from safeplan.audit.models import AuditEvent
 from safeplan.people.access import RecordAccess, resolve_access, role_label
 
 
+def reading(request, object_id: object, version: object = "") -> None:
+    """Name the object a record view shows (a plan, a version), for the audit row of the read."""
+    request.audit_object = (object_id, version)
+
+
 def audit_record_read(request, access: RecordAccess, object_type: str = "person") -> None:
+    object_id, version = getattr(request, "audit_object", (access.person.pk, ""))
     audit.record(
         actor=audit.actor_for(request, access.role),
         action=AuditEvent.Action.READ,
         object_type=object_type,
-        object_id=access.person.pk,
+        object_id=object_id,
+        object_version=version,
         person_id=access.person.pk,
         purpose=access.purpose,
         reason=access.reason,
@@ -37,19 +44,24 @@ def person_record_view(object_type: str = "person"):
 
     The view receives a RecordAccess in place of the person id. Its whole response is built inside one transaction
     that ends with the audit row of the read; anyone without access gets a 404 (identical to a missing record) and
-    the refusal is audited.
+    the refusal is audited. A view that raises Http404 (an object not in this person's record) is audited the same.
     """
 
     def decorate(view):
         @wraps(view)
         def wrapped(request, person_id, *args, **kwargs):
-            with transaction.atomic():
-                access = resolve_access(request.user, person_id)
-                if access is not None:
-                    response = view(request, access, *args, **kwargs)
-                    if request.method in ("GET", "HEAD") and response.status_code == 200:
-                        audit_record_read(request, access, object_type)
-                    return response
+            try:
+                with transaction.atomic():
+                    access = resolve_access(request.user, person_id)
+                    if access is not None:
+                        response = view(request, access, *args, **kwargs)
+                        audited = getattr(request, "audit_recorded", False)
+                        if request.method in ("GET", "HEAD") and response.status_code == 200 and not audited:
+                            audit_record_read(request, access, object_type)
+                        return response
+            except Http404:
+                record_denied(request, person_id, object_type)
+                raise
             record_denied(request, person_id, object_type)
             raise Http404("No record found.")
 

@@ -1,0 +1,129 @@
+"""Forms for writing in a plan. Fields come from the item's kind; whose words they are comes from who is writing."""
+
+from typing import cast
+
+from django import forms
+
+from safeplan.core.forms import NHSForm
+from safeplan.people.models import Person, SupportRelationship
+from safeplan.plans.models import Mode, Voice
+from safeplan.plans.plan_templates import KINDS, Field
+
+VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=4000)
+
+
+def _django_field(spec: Field, label: str | None = None) -> forms.Field:
+    label = label or spec.label
+    if spec.choices:
+        return forms.ChoiceField(
+            label=label,
+            choices=list(spec.choices),
+            required=spec.required,
+            widget=forms.RadioSelect,
+            error_messages={"required": f"Choose {label.lower()}"},
+        )
+    widget = forms.Textarea(attrs={"rows": 4 if spec.long else 2}) if spec.long else forms.TextInput()
+    return forms.CharField(
+        label=label,
+        max_length=spec.max_length,
+        required=spec.required,
+        strip=True,
+        widget=widget,
+        error_messages={
+            "required": f"Enter {label[0].lower() + label[1:]}",
+            "max_length": f"{label} must be {spec.max_length} characters or fewer",
+        },
+    )
+
+
+class EntryForm(NHSForm):
+    """Add or change an entry. `voice` is offered only to the care team; `based_on` only when changing."""
+
+    def __init__(self, *args, kind: str, prompt: str, writer_is_person: bool, person: Person, **kwargs):
+        self.kind_fields = (VIEW_FIELD,) if kind == "view" else KINDS[kind]
+        super().__init__(*args, **kwargs)
+        for spec in self.kind_fields:
+            self.fields[spec.name] = _django_field(spec)
+        self.writer_is_person = writer_is_person
+        self.person = person
+
+    @property
+    def entry_fields(self) -> dict[str, str]:
+        return {spec.name: self.cleaned_data.get(spec.name) or "" for spec in self.kind_fields}
+
+
+def voice_choices(person: Person, *, is_person: bool) -> list[tuple[str, str]]:
+    name = person.name_to_use
+    if is_person:
+        return [("person:own", "My own words")]
+    choices = [
+        ("care_team:own", "The care team's view"),
+        ("person:together", f"{name}'s words, written together with them"),
+        ("person:for", f"{name}'s words, written down for them"),
+    ]
+    for support in supporters_of(person):
+        label = support.relationship or support.get_kind_display()
+        choices.append((f"supporter:{support.pk}", f"{support.user}'s words ({label}), written down for them"))
+    return choices
+
+
+def supporters_of(person: Person) -> list[SupportRelationship]:
+    return list(
+        SupportRelationship.objects.filter(person=person, ended_on__isnull=True).select_related("user").order_by("pk")
+    )
+
+
+class NewEntryForm(EntryForm):
+    voice = forms.ChoiceField(label="Whose words are these?", widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["voice"]).choices = voice_choices(
+            self.person, is_person=self.writer_is_person
+        )
+        self.fields["voice"].error_messages["required"] = "Choose whose words these are"
+        if self.writer_is_person:
+            self.fields["voice"].initial = "person:own"
+            self.fields["voice"].widget = forms.HiddenInput()
+
+    def voice_parts(self) -> tuple[str, str, SupportRelationship | None]:
+        kind, _, detail = self.cleaned_data["voice"].partition(":")
+        if kind == Voice.SUPPORTER:
+            support = next((s for s in supporters_of(self.person) if str(s.pk) == detail), None)
+            return Voice.SUPPORTER, Mode.FOR, support
+        return kind, detail, None
+
+
+class ChangeEntryForm(EntryForm):
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    together = forms.BooleanField(required=False)
+
+    def __init__(self, *args, needs_together: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_together = needs_together
+        self.fields["together"].label = f"I am changing these words together with {self.person.name_to_use}"
+        if needs_together:
+            self.fields["together"].required = True
+            self.fields["together"].error_messages["required"] = (
+                f"Change {self.person.name_to_use}'s words only together with them, "
+                "or add the care team's view beside them"
+            )
+
+
+class RemoveEntryForm(NHSForm):
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    together = forms.BooleanField(required=False, label="I am taking these words out together with the person")
+
+
+class SignForm(NHSForm):
+    content_hash = forms.CharField(widget=forms.HiddenInput, max_length=64, min_length=64)
+
+
+class StartPlanForm(NHSForm):
+    template = forms.ChoiceField(label="Which plan would you like to start?", widget=forms.RadioSelect)
+
+    def __init__(self, *args, templates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.templates = {str(t.pk): t for t in templates}
+        cast(forms.ChoiceField, self.fields["template"]).choices = [(str(t.pk), t.title) for t in templates]
+        self.fields["template"].error_messages["required"] = "Choose which plan to start"

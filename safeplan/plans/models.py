@@ -1,0 +1,228 @@
+"""Co-produced safety plans: templates, entries in a voice, revisions, versions put forward and signed.
+
+History the product shows is kept as immutable rows: an entry's revisions, a plan's versions once agreed, and
+signatures. The database refuses to change them (triggers in migration 0002) as well as the model layer.
+"""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from safeplan.people.models import Organisation, Person, SupportRelationship, User
+
+
+class ImmutableRecord(Exception):
+    """Raised when code tries to change history that must stay as it was written."""
+
+
+class Voice(models.TextChoices):
+    PERSON = "person", "the person"
+    CARE_TEAM = "care_team", "the care team"
+    SUPPORTER = "supporter", "a named supporter"
+
+
+class Mode(models.TextChoices):
+    """How the words came to be written down."""
+
+    OWN = "own", "in their own words"
+    TOGETHER = "together", "written together"
+    FOR = "for", "written down for them"
+
+
+class CrisisLine(models.Model):
+    """A crisis line or service the organisation lists in every six-step plan, with when it was last checked."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="crisis_lines")
+    name = models.CharField(max_length=120)
+    phone = models.CharField(max_length=40)
+    hours = models.CharField(max_length=120, blank=True, help_text="For example, 24 hours, every day.")
+    description = models.CharField(max_length=300, blank=True)
+    last_checked = models.DateField(help_text="When someone last rang or checked this number was right.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanTemplate(models.Model):
+    """One version of a plan template. Shipped ones come from files; organisations may keep edited copies."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_templates",
+        help_text="Empty for the templates shipped with safeplan.",
+    )
+    key = models.SlugField(max_length=60)
+    version = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    summary = models.CharField(max_length=300)
+    description = models.TextField()
+    definition = models.JSONField(help_text="Sections and prompts, as in the template files.")
+    source = models.CharField(max_length=200, help_text="The file it was loaded from, or who copied it.")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["key", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "version"], condition=Q(organisation__isnull=True), name="shipped_template_version"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "key", "version"],
+                condition=Q(organisation__isnull=False),
+                name="org_template_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        owner = self.organisation.name if self.organisation_id else "shipped"  # type: ignore[union-attr]
+        return f"{self.title} (version {self.version}, {owner})"
+
+    @property
+    def sections(self) -> list[dict]:
+        return list(self.definition["sections"])
+
+
+class Plan(models.Model):
+    """A living plan. Its entries are the draft; agreed versions are snapshots of it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="plans")
+    template = models.ForeignKey(PlanTemplate, on_delete=models.PROTECT, related_name="plans")
+    started_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    started_at = models.DateTimeField()
+    revision = models.PositiveIntegerField(default=0, help_text="Goes up by one with every change to any entry.")
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "started_at"], name="plan_person")]
+
+    def __str__(self) -> str:
+        return f"{self.template.title} ({self.pk})"
+
+
+class Entry(models.Model):
+    """One statement in a plan, in one voice. Its words live in revisions; the entry only points at the latest."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="entries")
+    section_key = models.SlugField(max_length=60)
+    item_key = models.SlugField(max_length=60)
+    voice = models.CharField(max_length=20, choices=Voice.choices)
+    supporter = models.ForeignKey(
+        SupportRelationship, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    responds_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responses",
+        help_text="Set when this entry is a differing view of another.",
+    )
+    revision = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["plan", "section_key", "item_key"], name="entry_item")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(voice="supporter", supporter__isnull=False) | (~Q(voice="supporter") & Q(supporter=None)),
+                name="entry_supporter_voice_named",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Entry {self.pk} in {self.section_key}/{self.item_key}"
+
+
+class EntryRevision(models.Model):
+    """The words of an entry at one revision. Never changed once written."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField()
+    fields = models.JSONField()
+    removed = models.BooleanField(default=False, help_text="This revision takes the entry out of the plan.")
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    written_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    written_by_name = models.CharField(max_length=200)
+    written_by_role = models.CharField(max_length=40)
+    written_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["entry", "number"]
+        constraints = [models.UniqueConstraint(fields=["entry", "number"], name="entry_revision_number")]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number} of entry {self.entry_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableRecord("A revision is never changed; write a new one.")
+        super().save(*args, **kwargs)
+
+
+class PlanVersion(models.Model):
+    """A numbered snapshot of a plan put forward for agreement. Once agreed it never changes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    plan_revision = models.PositiveIntegerField(help_text="The plan's revision this snapshot was taken at.")
+    snapshot = models.JSONField()
+    content_hash = models.CharField(max_length=64)
+    put_forward_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    put_forward_at = models.DateTimeField()
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    review_due = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number"),
+            models.CheckConstraint(
+                condition=Q(agreed_at__isnull=True) | Q(review_due__isnull=False), name="agreed_version_has_review"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of plan {self.plan_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and PlanVersion.objects.filter(pk=self.pk, agreed_at__isnull=False).exists():
+            raise ImmutableRecord("An agreed version is never changed; later edits start a new draft.")
+        super().save(*args, **kwargs)
+
+
+class Signature(models.Model):
+    """The person or a practitioner signing one exact version (its content hash)."""
+
+    class Role(models.TextChoices):
+        PERSON = "person", "the person"
+        PRACTITIONER = "practitioner", "a practitioner"
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="signatures")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    signer = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    signer_name = models.CharField(max_length=200)
+    signed_at = models.DateTimeField()
+    content_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["version", "signed_at"]
+        constraints = [models.UniqueConstraint(fields=["version", "role"], name="one_signature_per_role")]
+
+    def __str__(self) -> str:
+        return f"{self.signer_name} signed version {self.version_id} as {self.role}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableRecord("A signature is never changed.")
+        super().save(*args, **kwargs)

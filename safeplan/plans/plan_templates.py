@@ -1,0 +1,204 @@
+"""Plan templates are data: TOML files in `template_files/`, checked and loaded into the database.
+
+A file is loaded once per (key, version). Changing a loaded file without a new version number is an error, because
+plans remember the template version they were started from. A malformed file is rejected with a message naming the
+file and the problem, and nothing from that load is kept.
+"""
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "template_files"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class TemplateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    required: bool = False
+    long: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+    max_length: int = 2000
+
+
+RELIABILITY = (
+    ("first-hand", "From the person, or someone who was there"),
+    ("second-hand", "Passed on by someone else"),
+    ("records", "From records only"),
+    ("not-sure", "Not sure"),
+)
+
+# The shape of each kind of item: which fields an entry of that kind has. Templates choose a kind per prompt.
+KINDS: dict[str, tuple[Field, ...]] = {
+    "text": (Field("text", "Your words", required=True, long=True, max_length=4000),),
+    "yes_no": (
+        Field("answer", "Answer", required=True, choices=(("yes", "Yes"), ("no", "No"))),
+        Field("details", "Anything you want to add", long=True),
+    ),
+    "event": (
+        Field("when", "When it happened", required=True, max_length=120),
+        Field("what", "What happened", required=True, long=True, max_length=4000),
+        Field("context", "Where, and who was there", long=True),
+        Field("before", "What led up to it", long=True),
+        Field("after", "What happened after", long=True),
+        Field("source", "Where this account comes from", max_length=200),
+        Field("reliability", "How sure we can be", choices=RELIABILITY),
+    ),
+    "contact": (
+        Field("name", "Name", required=True, max_length=120),
+        Field("relationship", "Who they are to you", max_length=120),
+        Field("phone", "Phone number", required=True, max_length=40),
+        Field("when", "When to contact them", max_length=300),
+    ),
+    "do_not_contact": (
+        Field("name", "Name", required=True, max_length=120),
+        Field("relationship", "Who they are to you", max_length=120),
+        Field("why", "Why not (you do not have to say)", long=True, max_length=1000),
+    ),
+}
+
+_TOP = {"key": str, "version": int, "title": str, "summary": str, "description": str, "sections": list}
+_SECTION = {"key": str, "title": str, "intro": str, "crisis": bool, "crisis_lines": bool, "items": list}
+_ITEM = {"key": str, "kind": str, "prompt": str, "hint": str, "if_yes": str}
+_REQUIRED_TOP = {"key", "version", "title", "summary", "description", "sections"}
+_REQUIRED_SECTION = {"key", "title", "items"}
+_REQUIRED_ITEM = {"key", "kind", "prompt"}
+
+
+def _check_table(where: str, data: object, allowed: Mapping[str, type], required: set[str]) -> dict:
+    if not isinstance(data, dict):
+        raise TemplateError(f"{where} must be a table of settings.")
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise TemplateError(f"{where} has an unknown setting: {', '.join(unknown)}.")
+    missing = sorted(required - set(data))
+    if missing:
+        raise TemplateError(f"{where} is missing {', '.join(missing)}.")
+    for name, kind in allowed.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TemplateError(f"{where}: {name} must be a whole number.")
+        if not isinstance(value, kind):
+            raise TemplateError(f"{where}: {name} must be {'text' if kind is str else kind.__name__}.")
+        if isinstance(value, str) and not value.strip():
+            raise TemplateError(f"{where}: {name} must not be empty.")
+    return data
+
+
+def _check_slug(where: str, value: str) -> None:
+    if not SLUG.match(value):
+        raise TemplateError(f"{where}: key {value!r} must be lower-case letters, digits and hyphens.")
+
+
+def validate_definition(data: object) -> dict:
+    """Check a whole template. Returns it unchanged, or raises TemplateError naming the first problem."""
+    data = _check_table("The template", data, _TOP, _REQUIRED_TOP)
+    _check_slug("The template", data["key"])
+    if data["version"] < 1:
+        raise TemplateError("The template: version must be 1 or more.")
+    if not data["sections"]:
+        raise TemplateError("The template has no sections.")
+    section_keys: set[str] = set()
+    for s_index, section in enumerate(data["sections"], start=1):
+        where = f"Section {s_index}"
+        section = _check_table(where, section, _SECTION, _REQUIRED_SECTION)
+        where = f"Section {s_index} ({section['key']})"
+        _check_slug(where, section["key"])
+        if section["key"] in section_keys:
+            raise TemplateError(f"{where}: the key is used by another section.")
+        section_keys.add(section["key"])
+        if not section["items"]:
+            raise TemplateError(f"{where} has no items.")
+        item_keys: set[str] = set()
+        for i_index, item in enumerate(section["items"], start=1):
+            item_where = f"{where}, item {i_index}"
+            item = _check_table(item_where, item, _ITEM, _REQUIRED_ITEM)
+            _check_slug(item_where, item["key"])
+            if item["key"] in item_keys:
+                raise TemplateError(f"{item_where}: the key {item['key']!r} is used by another item in this section.")
+            item_keys.add(item["key"])
+            if item["kind"] not in KINDS:
+                raise TemplateError(f"{item_where}: kind {item['kind']!r} is not one of {', '.join(sorted(KINDS))}.")
+            if "if_yes" in item and item["kind"] != "yes_no":
+                raise TemplateError(f"{item_where}: if_yes only applies to a yes_no item.")
+    return data
+
+
+@dataclass
+class LoadResult:
+    created: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def read_template_file(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise TemplateError(f"{path.name}: not valid TOML ({error}).") from error
+    try:
+        return validate_definition(data)
+    except TemplateError as error:
+        raise TemplateError(f"{path.name}: {error}") from error
+
+
+def load_shipped_templates(directory: Path = TEMPLATE_DIR) -> LoadResult:
+    """Load every template file in the directory, all or nothing."""
+    from safeplan.plans.models import PlanTemplate
+
+    paths = sorted(directory.glob("*.toml"))
+    if not paths:
+        raise TemplateError(f"No template files in {directory}.")
+    definitions = [(path, read_template_file(path)) for path in paths]
+    seen: dict[tuple[str, int], str] = {}
+    for path, data in definitions:
+        ident = (data["key"], data["version"])
+        if ident in seen:
+            raise TemplateError(f"{path.name}: {data['key']} version {data['version']} is also in {seen[ident]}.")
+        seen[ident] = path.name
+    result = LoadResult()
+    with transaction.atomic():
+        for path, data in definitions:
+            label = f"{data['key']} v{data['version']}"
+            existing = PlanTemplate.objects.filter(organisation=None, key=data["key"], version=data["version"]).first()
+            if existing is not None:
+                if existing.definition != data:
+                    raise TemplateError(
+                        f"{path.name}: {label} has changed since it was loaded. Give it a new version number, "
+                        "because plans remember the version they were started from."
+                    )
+                result.unchanged.append(label)
+                continue
+            PlanTemplate.objects.create(
+                organisation=None,
+                key=data["key"],
+                version=data["version"],
+                title=data["title"],
+                summary=data["summary"],
+                description=data["description"],
+                definition=data,
+                source=path.name,
+            )
+            result.created.append(label)
+    return result
+
+
+def item_definition(template_definition: dict, section_key: str, item_key: str) -> tuple[dict, dict] | None:
+    for section in template_definition["sections"]:
+        if section["key"] == section_key:
+            for item in section["items"]:
+                if item["key"] == item_key:
+                    return section, item
+    return None

@@ -1,0 +1,188 @@
+"""Display logic for plan pages: status lines, bylines, what each reader may do with an entry."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from django.db.models import OuterRef, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.models import Person
+from safeplan.plans.models import Mode, Plan, PlanVersion, Voice
+from safeplan.plans.plan_templates import KINDS
+from safeplan.plans.snapshots import entries_of_kind
+
+
+def plan_in_record(access: RecordAccess, plan_id: UUID) -> Plan:
+    """A plan of the person whose record this is, or 404: plan ids from another record are never found."""
+    plan = Plan.objects.select_related("template", "person__organisation").filter(pk=plan_id, person=access.person)
+    found = plan.first()
+    if found is None:
+        raise Http404("No plan found.")
+    return found
+
+
+def version_of(plan: Plan, number: int) -> PlanVersion:
+    version = PlanVersion.objects.filter(plan=plan, number=number).prefetch_related("signatures").first()
+    if version is None:
+        raise Http404("No such version.")
+    return version
+
+
+def london_day(moment: datetime | date) -> str:
+    day = timezone.localtime(moment).date() if isinstance(moment, datetime) else moment
+    return f"{day:%-d %B %Y}"
+
+
+@dataclass
+class PlanStatus:
+    agreed: PlanVersion | None
+    pending: PlanVersion | None
+    changed_since_agreed: bool
+    overdue: bool
+
+    @property
+    def tag(self) -> tuple[str, str]:
+        if self.agreed is None:
+            return ("Draft", "nhsuk-tag--grey")
+        if self.overdue:
+            return ("Review overdue", "nhsuk-tag--red")
+        return ("Agreed", "nhsuk-tag--green")
+
+    def agreed_line(self, *, for_person: bool) -> str:
+        if self.agreed is None or self.agreed.agreed_at is None or self.agreed.review_due is None:
+            return "Not agreed yet."
+        with_whom = "with you " if for_person else ""
+        return (
+            f"Version {self.agreed.number} agreed {with_whom}on {london_day(self.agreed.agreed_at)}"
+            f" · next review {london_day(self.agreed.review_due)}"
+        )
+
+
+def plan_status(plan: Plan, versions: list[PlanVersion] | None = None) -> PlanStatus:
+    if versions is None:
+        versions = list(PlanVersion.objects.filter(plan=plan).defer("snapshot").order_by("number"))
+    agreed = next((v for v in reversed(versions) if v.agreed_at is not None), None)
+    latest = versions[-1] if versions else None
+    pending = latest if latest is not None and latest.agreed_at is None else None
+    changed = agreed is not None and plan.revision != agreed.plan_revision
+    overdue = bool(agreed and agreed.review_due and agreed.review_due < timezone.localdate())
+    return PlanStatus(agreed, pending, changed, overdue)
+
+
+def plans_with_status(person: Person) -> list[tuple[Plan, PlanStatus]]:
+    plans = list(Plan.objects.filter(person=person).select_related("template").order_by("-started_at"))
+    versions: dict[UUID, list[PlanVersion]] = {p.pk: [] for p in plans}
+    for version in PlanVersion.objects.filter(plan__in=plans).defer("snapshot").order_by("number"):
+        versions[version.plan_id].append(version)
+    return [(plan, plan_status(plan, versions[plan.pk])) for plan in plans]
+
+
+def overdue_people(person_ids: list[UUID]) -> set[UUID]:
+    """Which of these people have a plan whose latest agreed version is past its review date."""
+    latest_due = (
+        PlanVersion.objects.filter(plan=OuterRef("pk"), agreed_at__isnull=False)
+        .order_by("-number")
+        .values("review_due")[:1]
+    )
+    overdue = (
+        Plan.objects.filter(person_id__in=person_ids)
+        .annotate(latest_due=Subquery(latest_due))
+        .filter(latest_due__lt=timezone.localdate())
+        .values_list("person_id", flat=True)
+    )
+    return set(overdue)
+
+
+def byline(entry: dict, name_to_use: str) -> str:
+    """Whose words, written by whom: shown under every entry."""
+    when = london_day(datetime.fromisoformat(entry["written_at"]))
+    writer = f"{entry['written_by']} ({entry['written_by_role']})"
+    if entry["voice"] == Voice.PERSON:
+        if entry["mode"] == Mode.OWN:
+            return f"{name_to_use}, in their own words · {when}"
+        how = "written together with" if entry["mode"] == Mode.TOGETHER else "written down by"
+        return f"{name_to_use}'s words, {how} {writer} · {when}"
+    if entry["voice"] == Voice.SUPPORTER:
+        return f"{entry['voice_label']}'s words, written down by {writer} · {when}"
+    return f"Care team: {writer} · {when}"
+
+
+def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> list[tuple[str, str]]:
+    """(label, value) pairs to show an entry, leaving out empty ones; choices shown as their words."""
+    if is_view or kind == "text":
+        return [("", fields.get("text", ""))]
+    rows = []
+    for spec in KINDS.get(kind, ()):
+        value = fields.get(spec.name, "")
+        if value:
+            rows.append((spec.label, dict(spec.choices).get(value, value) if spec.choices else value))
+    return rows
+
+
+def may_change(writer_is_person: bool, can_write: bool, entry: dict) -> bool:
+    if not can_write:
+        return False
+    if writer_is_person:
+        return entry["voice"] in (Voice.PERSON, Voice.SUPPORTER)
+    return True  # the care team changes the person's words only together with them (the form asks)
+
+
+def may_answer(writer_is_person: bool, can_write: bool, entry: dict) -> bool:
+    if not can_write:
+        return False
+    own_voice = Voice.PERSON if writer_is_person else Voice.CARE_TEAM
+    return entry["voice"] != own_voice
+
+
+def ordered_items(section: dict) -> list[dict]:
+    """A section's items with the do-not-contact list first, wherever contacts are shown."""
+    return sorted(section["items"], key=lambda item: item["kind"] != "do_not_contact")
+
+
+def print_sections(snapshot: dict) -> list[dict]:
+    """For paper: crisis sections first (in template order), then the rest."""
+    return [s for s in snapshot["sections"] if s["crisis"]] + [s for s in snapshot["sections"] if not s["crisis"]]
+
+
+def do_not_contact(snapshot: dict) -> list[dict]:
+    return entries_of_kind(snapshot, "do_not_contact")
+
+
+@dataclass
+class EntryView:
+    """What the reader of a plan page sees about each entry, and what they may do with it."""
+
+    name_to_use: str
+    writer_is_person: bool
+    can_write: bool
+
+    def byline(self, entry: dict) -> str:
+        return byline(entry, self.name_to_use)
+
+    def rows(self, kind: str, entry: dict, is_view: bool = False) -> list[tuple[str, str]]:
+        return field_rows(kind, entry["fields"], is_view=is_view)
+
+    def may_change(self, entry: dict) -> bool:
+        return may_change(self.writer_is_person, self.can_write, entry)
+
+    def may_answer(self, entry: dict) -> bool:
+        return may_answer(self.writer_is_person, self.can_write, entry)
+
+    def items(self, section: dict) -> list[dict]:
+        return ordered_items(section)
+
+    def print_sections(self, snapshot: dict) -> list[dict]:
+        return print_sections(snapshot)
+
+    def day(self, iso: str) -> str:
+        return london_day(date.fromisoformat(iso))
+
+
+def entry_view(access: RecordAccess, *, live: bool) -> EntryView:
+    from safeplan.audit.models import AuditEvent
+
+    can_write = live and (access.role == "person" or access.purpose == AuditEvent.Purpose.CARE)
+    return EntryView(access.person.name_to_use, access.role == "person", can_write)

@@ -1,0 +1,282 @@
+"""Writing in a plan: add an entry, change one (refusing stale edits with a 409 page), add a differing view."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from safeplan.people.views.record_access import audit_record_read, person_record_view, reading
+from safeplan.plans import services
+from safeplan.plans.forms import ChangeEntryForm, NewEntryForm, RemoveEntryForm
+from safeplan.plans.models import Entry, Mode, Voice
+from safeplan.plans.plan_templates import item_definition
+from safeplan.plans.presenters import byline, field_rows, plan_in_record
+from safeplan.plans.snapshots import voice_label
+
+
+def _writer(request, access):
+    writer = services.writer_for(request, access)
+    if not (writer.is_person or writer.is_care_team):
+        raise Http404("Emergency access is for reading only.")
+    return writer
+
+
+def _entry_in(plan, entry_id) -> Entry:
+    entry = Entry.objects.filter(pk=entry_id, plan=plan).select_related("supporter__user").first()
+    if entry is None:
+        raise Http404("No such entry.")
+    return entry
+
+
+def _back(access, plan, anchor: str = ""):
+    response = redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
+    response["Location"] += f"#{anchor}" if anchor else ""
+    return response
+
+
+def _render_form(request, access, plan, form, *, heading, prompt, hint="", if_yes="", entry=None, status=200, **extra):
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "form": form,
+        "heading": heading,
+        "prompt": prompt,
+        "hint": hint,
+        "if_yes": if_yes,
+        "entry": entry,
+        **extra,
+    }
+    return render(request, "plans/entry_form.jinja", context, status=status)
+
+
+@person_record_view("safety_plan")
+def add_entry(request, access, plan_id, section_key, item_key):
+    plan = plan_in_record(access, plan_id)
+    writer = _writer(request, access)
+    found = item_definition(plan.template.definition, section_key, item_key)
+    if found is None:
+        raise Http404("No such question.")
+    section, item = found
+    form = NewEntryForm(
+        request.POST or None,
+        kind=item["kind"],
+        prompt=item["prompt"],
+        writer_is_person=writer.is_person,
+        person=access.person,
+        initial={"voice": "person:own" if writer.is_person else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        voice, mode, supporter = form.voice_parts()
+        try:
+            entry = services.add_entry(
+                writer,
+                plan,
+                section_key=section_key,
+                item_key=item_key,
+                fields=form.entry_fields,
+                voice=voice,
+                mode=mode,
+                supporter=supporter,
+            )
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Added to the plan.")
+            return _back(access, plan, f"entry-{entry.pk}")
+    reading(request, plan.pk)
+    return _render_form(
+        request,
+        access,
+        plan,
+        form,
+        heading=section["title"],
+        prompt=item["prompt"],
+        hint=item.get("hint", ""),
+        if_yes=item.get("if_yes", ""),
+        status=422 if form.errors else 200,
+        action="add",
+    )
+
+
+@person_record_view("safety_plan")
+def answer_entry(request, access, plan_id, entry_id):
+    """Add a differing view beside an entry written by someone else. Neither can overwrite the other."""
+    plan = plan_in_record(access, plan_id)
+    writer = _writer(request, access)
+    original = _entry_in(plan, entry_id)
+    if original.responds_to_id is not None:
+        raise Http404("A differing view answers an entry, not another view.")
+    current = services.latest_revision(original)
+    kind = services.entry_kind(plan, original)
+    form = NewEntryForm(
+        request.POST or None,
+        kind="view",
+        prompt="Your view",
+        writer_is_person=writer.is_person,
+        person=access.person,
+        initial={"voice": "person:own" if writer.is_person else "care_team:own"},
+    )
+    if request.method == "POST" and form.is_valid():
+        voice, mode, supporter = form.voice_parts()
+        try:
+            entry = services.add_entry(
+                writer,
+                plan,
+                section_key=original.section_key,
+                item_key=original.item_key,
+                fields=form.entry_fields,
+                voice=voice,
+                mode=mode,
+                supporter=supporter,
+                responds_to=original,
+            )
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your view is beside the original. Neither replaces the other.")
+            return _back(access, plan, f"entry-{entry.pk}")
+    reading(request, plan.pk)
+    shown = {
+        "voice_label": voice_label(original, access.person.name_to_use),
+        "rows": field_rows(kind, current.fields),
+    }
+    return _render_form(
+        request,
+        access,
+        plan,
+        form,
+        heading="Add a different view",
+        prompt="Your view",
+        hint="It will be shown beside the original, with your name. Neither replaces the other.",
+        original=shown,
+        status=422 if form.errors else 200,
+        action="answer",
+    )
+
+
+def _change_form(request, access, plan, entry, writer, data=None, initial=None):
+    current = services.latest_revision(entry)
+    kind = services.entry_kind(plan, entry)
+    needs_together = entry.voice == Voice.PERSON and not writer.is_person
+    form = ChangeEntryForm(
+        data,
+        kind=kind,
+        prompt=_prompt(plan, entry),
+        writer_is_person=writer.is_person,
+        person=access.person,
+        needs_together=needs_together,
+        initial=initial or {**current.fields, "based_on": current.number},
+    )
+    return form, current, kind
+
+
+def _prompt(plan, entry) -> str:
+    if entry.responds_to_id is not None:
+        return "Your view"
+    found = item_definition(plan.template.definition, entry.section_key, entry.item_key)
+    return found[1]["prompt"] if found else "Your words"
+
+
+def _mode(writer, entry, together: bool) -> str:
+    if entry.voice == Voice.SUPPORTER:
+        return Mode.FOR
+    if entry.voice == Voice.PERSON:
+        return Mode.OWN if writer.is_person else (Mode.TOGETHER if together else Mode.FOR)
+    return Mode.OWN
+
+
+@person_record_view("safety_plan")
+def change_entry(request, access, plan_id, entry_id):
+    plan = plan_in_record(access, plan_id)
+    writer = _writer(request, access)
+    entry = _entry_in(plan, entry_id)
+    if entry.voice == Voice.CARE_TEAM and writer.is_person:
+        raise Http404("The care team's words are theirs: add your own view beside them.")
+    form, current, kind = _change_form(request, access, plan, entry, writer, request.POST or None)
+    if current.removed:
+        raise Http404("This has been taken out of the plan.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revise_entry(
+                writer,
+                entry,
+                fields=form.entry_fields,
+                based_on=form.cleaned_data["based_on"],
+                mode=_mode(writer, entry, form.cleaned_data.get("together", False)),
+            )
+        except services.StaleEdit as stale:
+            return _stale(request, access, plan, entry, writer, stale, form)
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your change is saved. The earlier words are kept in the plan's history.")
+            return _back(access, plan, f"entry-{entry.pk}")
+    reading(request, plan.pk)
+    remove_form = RemoveEntryForm(initial={"based_on": current.number})
+    return _render_form(
+        request,
+        access,
+        plan,
+        form,
+        heading="Change what is written",
+        prompt=_prompt(plan, entry),
+        entry=entry,
+        remove_form=remove_form,
+        status=422 if form.errors else 200,
+        action="change",
+    )
+
+
+def _stale(request, access, plan, entry, writer, stale, posted_form):
+    """409: someone else saved first. Show their words and let this user put theirs back on top, knowingly."""
+    newer = stale.current
+    initial = {**posted_form.cleaned_data, "based_on": newer.number}
+    form, _, kind = _change_form(request, access, plan, entry, writer, initial=initial)
+    newer_entry = {
+        "voice": entry.voice,
+        "voice_label": voice_label(entry, access.person.name_to_use),
+        "mode": newer.mode,
+        "written_by": newer.written_by_name,
+        "written_by_role": newer.written_by_role,
+        "written_at": newer.written_at.isoformat(timespec="seconds"),
+    }
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "form": form,
+        "entry": entry,
+        "newer_removed": newer.removed,
+        "newer_rows": field_rows(kind, newer.fields, is_view=entry.responds_to_id is not None),
+        "newer_byline": byline(newer_entry, access.person.name_to_use),
+        "prompt": _prompt(plan, entry),
+    }
+    audit_record_read(request, access, "plan_entry")
+    return render(request, "plans/stale.jinja", context, status=409)
+
+
+@require_POST
+@person_record_view("safety_plan")
+def remove_entry(request, access, plan_id, entry_id):
+    plan = plan_in_record(access, plan_id)
+    writer = _writer(request, access)
+    entry = _entry_in(plan, entry_id)
+    form = RemoveEntryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That request was not complete. Nothing was changed.")
+        return _back(access, plan)
+    try:
+        services.revise_entry(
+            writer,
+            entry,
+            fields={},
+            based_on=form.cleaned_data["based_on"],
+            mode=_mode(writer, entry, together=form.cleaned_data.get("together", False)),
+            removed=True,
+        )
+    except services.StaleEdit:
+        messages.error(request, "Someone else changed this just now, so it was not taken out. Check it again.")
+    except services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Taken out of the plan. Earlier versions still show it.")
+    return _back(access, plan)

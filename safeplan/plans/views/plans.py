@@ -1,0 +1,60 @@
+"""A person's plans: the list, starting one, and the plan as it stands (the living draft)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.plans import services
+from safeplan.plans.forms import StartPlanForm
+from safeplan.plans.presenters import entry_view, plan_in_record, plan_status, plans_with_status
+from safeplan.plans.snapshots import build_snapshot
+
+
+def your_plans(request):
+    """The person's own way in: one tap from the home page."""
+    person = getattr(request.user, "person_record", None)
+    if person is None:
+        raise Http404("No record.")
+    return redirect("plan_list", person_id=person.pk)
+
+
+@person_record_view("safety_plans")
+def plan_list(request, access):
+    writer = services.writer_for(request, access)
+    templates = services.templates_for(access.person.organisation_id)
+    form = StartPlanForm(request.POST or None, templates=templates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.start_plan(writer, form.templates[form.cleaned_data["template"]])
+        except services.PlanError as error:
+            form.add_error("template", str(error))
+        else:
+            messages.success(request, f"You started “{plan.template.title}”. Add to it a question at a time.")
+            return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
+    context = {
+        "person": access.person,
+        "is_person": writer.is_person,
+        "can_write": writer.is_person or writer.is_care_team,
+        "plans": plans_with_status(access.person),
+        "form": form,
+        "templates": templates,
+    }
+    return render(request, "plans/list.jinja", context, status=422 if form.errors else 200)
+
+
+@person_record_view("safety_plan")
+def plan_page(request, access, plan_id):
+    plan = plan_in_record(access, plan_id)
+    snapshot = build_snapshot(plan)
+    reading(request, plan.pk, f"draft r{plan.revision}")
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "snapshot": snapshot,
+        "status": plan_status(plan),
+        "ui": entry_view(access, live=True),
+        "is_person": access.role == "person",
+        "emergency": access.grant is not None,
+    }
+    return render(request, "plans/plan.jinja", context)

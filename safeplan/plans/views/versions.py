@@ -1,0 +1,183 @@
+"""Versions: put the plan forward, sign a version, compare any two, print and download the agreed one."""
+
+from typing import cast
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.core.forms import NHSForm
+from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.plans import services
+from safeplan.plans.forms import SignForm
+from safeplan.plans.models import PlanVersion, Signature
+from safeplan.plans.pdf import render_plan_pdf
+from safeplan.plans.presenters import entry_view, plan_in_record, plan_status, version_of
+from safeplan.plans.snapshots import build_snapshot, compare, who_removed
+
+
+@require_POST
+@person_record_view("plan_version")
+def put_forward(request, access, plan_id):
+    plan = plan_in_record(access, plan_id)
+    writer = services.writer_for(request, access)
+    try:
+        version = services.put_forward(writer, plan)
+    except services.PlanError as error:
+        messages.error(request, str(error))
+        return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
+    messages.success(request, f"Version {version.number} is ready to sign.")
+    return redirect("plan_version", person_id=access.person.pk, plan_id=plan.pk, number=version.number)
+
+
+def _signature_roles(version: PlanVersion) -> dict[str, Signature]:
+    return {s.role: s for s in version.signatures.all()}
+
+
+@person_record_view("plan_version")
+def version_page(request, access, plan_id, number):
+    plan = plan_in_record(access, plan_id)
+    version = version_of(plan, number)
+    writer = services.writer_for(request, access)
+    form = SignForm(request.POST or None, initial={"content_hash": version.content_hash})
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.sign_version(writer, version, content_hash_seen=form.cleaned_data["content_hash"])
+            except services.PlanError as error:
+                form.add_error(None, str(error))
+            else:
+                version.refresh_from_db()
+                if version.agreed_at is not None:
+                    messages.success(request, f"Version {version.number} is agreed.")
+                else:
+                    messages.success(request, f"You signed version {version.number}.")
+                return redirect("plan_version", person_id=access.person.pk, plan_id=plan.pk, number=version.number)
+        else:
+            form.add_error(None, "That request was not complete. Nothing was signed.")
+    reading(request, version.pk, version.number)
+    signed = _signature_roles(version)
+    my_role = Signature.Role.PERSON if writer.is_person else Signature.Role.PRACTITIONER
+    status = plan_status(plan)
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "version": version,
+        "snapshot": version.snapshot,
+        "ui": entry_view(access, live=False),
+        "signed": signed,
+        "can_sign": (writer.is_person or writer.is_care_team)
+        and version.agreed_at is None
+        and my_role not in signed
+        and plan.revision == version.plan_revision,
+        "out_of_date": version.agreed_at is None and plan.revision != version.plan_revision,
+        "is_agreed_current": status.agreed is not None and status.agreed.pk == version.pk,
+        "form": form,
+        "is_person": writer.is_person,
+    }
+    return render(request, "plans/version.jinja", context, status=422 if form.errors else 200)
+
+
+@person_record_view("plan_version")
+def versions_page(request, access, plan_id):
+    plan = plan_in_record(access, plan_id)
+    versions = list(PlanVersion.objects.filter(plan=plan).defer("snapshot").prefetch_related("signatures"))
+    reading(request, plan.pk, "versions")
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "versions": list(reversed(versions)),
+        "status": plan_status(plan, versions),
+        "can_write": access.role == "person" or access.purpose == AuditEvent.Purpose.CARE,
+    }
+    return render(request, "plans/versions.jinja", context)
+
+
+class CompareForm(NHSForm):
+    older = forms.ChoiceField(label="From")
+    newer = forms.ChoiceField(label="To")
+
+    def __init__(self, *args, numbers: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(n), f"Version {n}") for n in numbers] + [("draft", "The plan as it stands now")]
+        for name in ("older", "newer"):
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("older") and data.get("older") == data.get("newer"):
+            raise forms.ValidationError("Choose two different versions to compare.")
+        return data
+
+
+@person_record_view("plan_comparison")
+def compare_page(request, access, plan_id):
+    plan = plan_in_record(access, plan_id)
+    versions = {v.number: v for v in PlanVersion.objects.filter(plan=plan)}
+    numbers = sorted(versions)
+    data = request.GET if "older" in request.GET else {"older": str(numbers[-1]) if numbers else "", "newer": "draft"}
+    form = CompareForm(data if numbers else None, numbers=numbers)
+    changes = None
+    if form.is_bound and form.is_valid():
+        pick = {}
+        for side in ("older", "newer"):
+            value = form.cleaned_data[side]
+            pick[side] = build_snapshot(plan) if value == "draft" else versions[int(value)].snapshot
+        old_ids = _ids(pick["older"])
+        new_ids = _ids(pick["newer"])
+        changes = compare(pick["older"], pick["newer"], who_removed(sorted(old_ids - new_ids)))
+    reading(request, plan.pk, f"{data.get('older')}..{data.get('newer')}")
+    context = {"person": access.person, "plan": plan, "form": form, "changes": changes, "has_versions": bool(numbers)}
+    return render(request, "plans/compare.jinja", context, status=422 if form.errors else 200)
+
+
+def _ids(snapshot: dict) -> set[int]:
+    return {
+        e["id"] for s in snapshot["sections"] for i in s["items"] for top in i["entries"] for e in [top, *top["views"]]
+    }
+
+
+def _agreed_context(access, plan, number):
+    version = version_of(plan, number)
+    if version.agreed_at is None:
+        raise Http404("Only an agreed version prints.")
+    return {
+        "person": access.person,
+        "plan": plan,
+        "version": version,
+        "snapshot": version.snapshot,
+        "ui": entry_view(access, live=False),
+        "signatures": list(version.signatures.all()),
+    }
+
+
+@person_record_view("plan_version")
+def print_page(request, access, plan_id, number):
+    context = _agreed_context(access, plan_in_record(access, plan_id), number)
+    reading(request, context["version"].pk, f"{number} print")
+    return render(request, "plans/print.jinja", context)
+
+
+@person_record_view("plan_version")
+def pdf_download(request, access, plan_id, number):
+    plan = plan_in_record(access, plan_id)
+    context = _agreed_context(access, plan, number)
+    pdf = render_plan_pdf(context)
+    audit.record(
+        actor=audit.actor_for(request, access.role),
+        action=AuditEvent.Action.EXPORT,
+        object_type="plan_version",
+        object_id=context["version"].pk,
+        object_version=number,
+        person_id=access.person.pk,
+        purpose=access.purpose,
+        reason=access.reason,
+    )
+    request.audit_recorded = True  # the export row is this read's audit row
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="safety-plan-version-{number}.pdf"'
+    return response
