@@ -29,6 +29,7 @@ def navigation_for(request) -> list[dict]:
         return []
     items: list[dict] = []
     if person_record_of(user) is not None:
+        items.append({"text": "Your plans", "href": reverse("your_plans")})
         items.append({"text": "Your record", "href": reverse("your_record")})
     roles = {role.role for role in staff_roles(user)}
     if roles & set(StaffRole.TEAM_ROLES):

@@ -11,6 +11,7 @@ from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm
 from safeplan.people.access import caseload_for, is_clinician, staff_role_label, team_roles
 from safeplan.people.models import CareRelationship, normalise_nhs_number
+from safeplan.plans.presenters import overdue_people
 
 PAGE_SIZE = 50
 
@@ -45,6 +46,7 @@ def caseload(request):
         care = CareRelationship.objects.active().filter(team_id__in=teams).select_related("team")
         caring = Prefetch("care_relationships", care, to_attr="caring")
         people = list(matching.order_by("full_name", "id").prefetch_related(caring)[: PAGE_SIZE + 1])
+        overdue = overdue_people([p.pk for p in people[:PAGE_SIZE]])
         audit.record_listing(
             request,
             role=staff_role_label(request.user),
@@ -54,5 +56,11 @@ def caseload(request):
             purpose=AuditEvent.Purpose.CARE,
         )
     status = 422 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "people": people[:PAGE_SIZE], "more": len(people) > PAGE_SIZE, "query": query}
+    context = {
+        "form": form,
+        "people": people[:PAGE_SIZE],
+        "more": len(people) > PAGE_SIZE,
+        "query": query,
+        "overdue": overdue,
+    }
     return render(request, "people/caseload.jinja", context, status=status)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from safeplan.people.presenters import access_log, care_teams, open_grant_notice, person_summary_rows
 from safeplan.people.views.record_access import person_record_view
+from safeplan.plans.presenters import plans_with_status
 
 
 @person_record_view()
@@ -17,6 +18,7 @@ def person_record(request, access):
         "summary_rows": person_summary_rows(access.person),
         "care_teams": care_teams(access.person),
         "emergency": open_grant_notice(access.grant),
+        "plans": plans_with_status(access.person),
     }
     return render(request, "people/record.jinja", context)
 
