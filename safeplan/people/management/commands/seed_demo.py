@@ -20,6 +20,7 @@ from safeplan.people.models import (
     Team,
     User,
 )
+from safeplan.plans.demo import seed_plans
 
 ORG_NAME = "Northmoor Community Mental Health Service (demo)"
 DEFAULT_PASSWORD = "safeplan-demo-2026"  # noqa: S105 - synthetic demo accounts only; README documents it
@@ -101,6 +102,14 @@ class Command(BaseCommand):
             user=avery, person=rowan, kind="advocate", relationship="independent mental health advocate"
         )
 
+        # Two more people sign in to their own plans, so their plans can be agreed with them.
+        person_users = {}
+        for index, username in [(1, "lee"), (2, "kit")]:
+            person_users[index] = self._user(username, people[index].full_name, password)
+            people[index].user = person_users[index]
+            people[index].save(update_fields=["user"])
+        seed_plans(org, people, staff, person_users)
+
         # Morgan (Hillside) needed Rowan's record out of hours: emergency access, for Taylor to review.
         services.start_break_glass(
             actor=audit.Actor(staff["morgan"].pk, str(staff["morgan"]), "practitioner", "seed_demo"),
@@ -116,7 +125,8 @@ class Command(BaseCommand):
             ("morgan", "practitioner (Hillside home treatment team)"),
             ("jordan", "team lead (Riverside)"),
             ("taylor", "team lead (Hillside): reviews Morgan's emergency access"),
-            ("rowan", "person using the service"),
+            ("rowan", "person using the service: an agreed plan with changes since, and a draft"),
+            ("lee", "person using the service: a joint crisis plan overdue for review"),
             ("casey", "supporter (Rowan's sister)"),
             ("avery", "advocate (Rowan's advocate)"),
             ("oversight", "oversight (governance lead)"),

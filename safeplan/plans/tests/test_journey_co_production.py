@@ -1,0 +1,188 @@
+"""Browser journey: a practitioner starts a plan with a person; the person, on a phone, writes in their own words
+and adds a differing view beside the care team's; both sign; the version is agreed; the comparison shows what
+changed after. Two browsers, as two people would use it. Every page passes axe."""
+
+import time
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from conftest import BrowserGuard, assert_accessible
+from safeplan.people.tests.factories import PASSWORD, CareRelationshipFactory, StaffRoleFactory, UserFactory
+from safeplan.plans.models import PlanVersion
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+class Journey:
+    def __init__(self, chromium, live_server):
+        self.chromium, self.base = chromium, live_server.url
+        self.guard = BrowserGuard()
+        self.contexts: list = []
+        self.pages_seen: list[str] = []
+        self.clicks_to_start = 0
+
+    def browser(self, viewport):
+        context = self.chromium.new_context(viewport=viewport)
+        context.route("**/*", self.guard.route)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def check(self, page):
+        self.pages_seen.append(page.title())
+        assert_accessible(page)
+
+    def click(self, locator):
+        locator.click()
+        locator.page.wait_for_load_state()
+
+    def sign_in(self, page, username):
+        page.goto(self.base + reverse("login"))
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+
+    # Given
+    def given_a_practitioner_and_a_person_on_their_caseload(self):
+        care = CareRelationshipFactory(person__full_name="Sasha Whitlock", person__preferred_name="Sash")
+        self.person = care.person
+        self.person.user = UserFactory(username="sasha", display_name="Sasha Whitlock")
+        self.person.save()
+        StaffRoleFactory(
+            team=care.team,
+            organisation=care.team.organisation,
+            user__username="priya",
+            user__display_name="Priya Natarajan",
+        )
+
+    # When
+    def when_the_practitioner_starts_a_plan_with_the_person(self):
+        self.staff = self.browser({"width": 1100, "height": 900})
+        self.sign_in(self.staff, "priya")
+        expect(self.staff).to_have_title("Your caseload – safeplan")
+        started = time.monotonic()
+        steps = [
+            self.staff.get_by_role("link", name="Sasha Whitlock"),
+            self.staff.get_by_role("link", name="Start a plan with Sash, or see all plans"),
+            self.staff.get_by_label("My risk and safety plan"),
+            self.staff.get_by_role("button", name="Start the plan"),
+        ]
+        for step in steps:
+            self.click(step)
+            self.clicks_to_start += 1
+        self.seconds_to_start = time.monotonic() - started
+        expect(self.staff).to_have_title("My risk and safety plan – safeplan")
+        expect(self.staff.get_by_text("You started “My risk and safety plan”")).to_be_visible()
+        self.check(self.staff)
+
+    def when_the_practitioner_writes_the_care_teams_view(self):
+        self.click(self.staff.get_by_role("link", name="Add to: What does your care team think has helped you"))
+        self.check(self.staff)
+        self.staff.get_by_label("The care team's view").check()
+        self.staff.get_by_label("Your words").fill("Keeping to the medication plan.")
+        self.click(self.staff.get_by_role("button", name="Save"))
+        expect(self.staff.get_by_text("Added to the plan.")).to_be_visible()
+
+    def when_the_person_writes_in_their_own_words_on_a_phone(self):
+        self.phone = self.browser(PHONE)
+        self.sign_in(self.phone, "sasha")
+        self.click(self.phone.get_by_role("link", name="Your plans").first)
+        expect(self.phone).to_have_title("Your plans – safeplan")
+        self.check(self.phone)
+        self.click(self.phone.get_by_role("link", name="My risk and safety plan"))
+        self.check(self.phone)
+        self.click(self.phone.get_by_role("link", name="Add to: What helps you stay well from day to day?"))
+        expect(self.phone.get_by_role("heading", level=1)).to_have_text("What helps you stay well from day to day?")
+        self.check(self.phone)
+        self.phone.get_by_label("Your words").fill("Swimming on Tuesdays, and my cat.")
+        self.click(self.phone.get_by_role("button", name="Save"))
+        expect(self.phone.get_by_text("Swimming on Tuesdays, and my cat.")).to_be_visible()
+        self.click(self.phone.get_by_role("link", name="Add to: Is there anyone you do not want us to contact?"))
+        self.check(self.phone)
+        self.click(self.phone.get_by_role("button", name="Save"))  # nothing filled in: a clear error
+        expect(self.phone).to_have_title("Error: Is there anyone you do not want us to contact? – safeplan")
+        self.check(self.phone)
+        self.phone.get_by_label("Name").fill("Lee Whitlock")
+        self.phone.get_by_label("Why not").fill("It makes things worse.")
+        self.click(self.phone.get_by_role("button", name="Save"))
+        expect(self.phone.get_by_text("Lee Whitlock")).to_be_visible()
+
+    def when_the_person_adds_a_different_view_beside_the_care_teams(self):
+        self.click(self.phone.get_by_role("link", name="Add a different view beside this entry by Care team"))
+        self.check(self.phone)
+        self.phone.get_by_label("Your view").fill("Talking to my sister helps more than tablets.")
+        self.click(self.phone.get_by_role("button", name="Save"))
+        expect(self.phone.get_by_text("Your view is beside the original.")).to_be_visible()
+        self.check(self.phone)
+
+    def when_the_person_puts_it_forward_and_signs(self):
+        self.click(self.phone.get_by_role("button", name="Put forward for agreement"))
+        expect(self.phone).to_have_title("Version 1 of My risk and safety plan – safeplan")
+        self.check(self.phone)
+        self.click(self.phone.get_by_role("button", name="Sign version 1"))
+        expect(self.phone.get_by_text("You signed version 1.")).to_be_visible()
+
+    def when_the_practitioner_signs(self):
+        self.staff.reload()
+        self.click(self.staff.get_by_role("link", name="Read and sign version 1"))
+        self.check(self.staff)
+        self.click(self.staff.get_by_role("button", name="Sign version 1"))
+
+    def when_the_practitioner_changes_the_care_teams_words_after_agreement(self):
+        self.click(self.staff.get_by_role("link", name="Back to the plan"))
+        self.click(self.staff.get_by_role("link", name="Change this entry by Care team"))
+        self.check(self.staff)
+        self.staff.get_by_label("Your words").fill("Keeping to the medication plan, and weekly calls.")
+        self.click(self.staff.get_by_role("button", name="Save"))
+        expect(self.staff.get_by_text("has changed since version 1 was agreed")).to_be_visible()
+
+    # Then
+    def then_the_version_is_agreed(self):
+        expect(self.staff.get_by_text("Version 1 is agreed.")).to_be_visible()
+        self.check(self.staff)
+        version = PlanVersion.objects.get()
+        assert version.agreed_at is not None
+        assert {s.role for s in version.signatures.all()} == {"person", "practitioner"}
+        self.phone.reload()
+        expect(self.phone.get_by_text("agreed with you on")).to_be_visible()
+        self.check(self.phone)
+
+    def then_the_views_stand_side_by_side(self):
+        self.click(self.phone.get_by_role("link", name="Back to the plan"))
+        pair = self.phone.locator(".safeplan-side-by-side", has_text="Keeping to the medication plan.")
+        expect(pair).to_contain_text("Talking to my sister helps more than tablets.")
+        expect(pair).to_contain_text("Care team's view")
+        expect(pair).to_contain_text("Sash's view")
+
+    def then_the_comparison_shows_the_change_and_who_made_it(self):
+        self.click(self.phone.get_by_role("link", name="What has changed"))
+        expect(self.phone.locator(".safeplan-change--changed")).to_contain_text("weekly calls")
+        expect(self.phone.locator(".safeplan-change--changed")).to_contain_text("Changed by Priya Natarajan")
+        self.check(self.phone)
+
+    def then_nothing_left_this_machine(self):
+        for context in self.contexts:
+            context.close()
+        assert all(u.startswith(("https://", "http://")) for u in self.guard.blocked)
+
+
+def test_a_plan_is_co_produced_and_agreed_from_two_browsers(chromium, live_server):
+    journey = Journey(chromium, live_server)
+    journey.given_a_practitioner_and_a_person_on_their_caseload()
+    journey.when_the_practitioner_starts_a_plan_with_the_person()
+    journey.when_the_practitioner_writes_the_care_teams_view()
+    journey.when_the_person_writes_in_their_own_words_on_a_phone()
+    journey.when_the_person_adds_a_different_view_beside_the_care_teams()
+    journey.when_the_person_puts_it_forward_and_signs()
+    journey.when_the_practitioner_signs()
+    journey.then_the_version_is_agreed()
+    journey.then_the_views_stand_side_by_side()
+    journey.when_the_practitioner_changes_the_care_teams_words_after_agreement()
+    journey.then_the_comparison_shows_the_change_and_who_made_it()
+    journey.then_nothing_left_this_machine()
+    assert journey.clicks_to_start == 4  # record, plans, choose the plan, start: reported in the closing note
+    print(f"\nStarting a plan: {journey.clicks_to_start} clicks, {journey.seconds_to_start:.1f}s in the browser")
