@@ -31,7 +31,7 @@ for people in $SIZES; do
   createdb -h 127.0.0.1 -U postgres "$DB"
   uv run safeplan migrate --no-input -v0
   uv run safeplan seed --people "$people" >/dev/null
-  read -r cookie person < <(uv run python bench/session.py)
+  read -r cookie person plan < <(uv run python bench/session.py)
 
   uv run gunicorn safeplan.config.wsgi -w "$WORKERS" -b "127.0.0.1:${PORT}" --log-level warning \
     --access-logfile /dev/null >bench/results/gunicorn.log 2>&1 &
@@ -47,25 +47,36 @@ for people in $SIZES; do
   # the page, and the hash-chained audit row in the same transaction.
   bare=$(measure bare "http://127.0.0.1:${PORT}/health/")
   audited=$(measure audited "http://127.0.0.1:${PORT}/people/${person}/" "$cookie")
+  # A plan page: 30 entries, 6 differing views, built from its revisions, rendered, and audited.
+  planpage=$(measure plan "http://127.0.0.1:${PORT}/people/${person}/plans/${plan}/" "$cookie")
   kill "$server"; wait "$server" 2>/dev/null || true; trap - EXIT
 
   echo "$bare"
   echo "$audited"
-  python3 - "$people" "$bare" "$audited" <<'PY'
+  echo "$planpage"
+  python3 - "$people" "$bare" "$audited" "$planpage" <<'PY'
 import sys
 def parse(line):
     name, *pairs = line.split()
     return name, {k: float(v) for k, v in (p.split("=") for p in pairs)}
 people = sys.argv[1]
-_, bare = parse(sys.argv[2]); _, audited = parse(sys.argv[3])
+_, bare = parse(sys.argv[2]); _, audited = parse(sys.argv[3]); _, plan = parse(sys.argv[4])
 if bare["errors"] or audited["errors"]:
     sys.exit(f"errors during the run: bare {bare['errors']:.0f}, audited {audited['errors']:.0f}")
 print(f"{people} people: audited record read p50 {audited['p50_ms']:.2f} ms, p95 {audited['p95_ms']:.2f} ms, "
       f"{audited['rps']:.0f} req/s | bare one-query view p50 {bare['p50_ms']:.2f} ms, p95 {bare['p95_ms']:.2f} ms, "
       f"{bare['rps']:.0f} req/s | ratio audited/bare: p50 {audited['p50_ms'] / bare['p50_ms']:.2f}x, "
       f"p95 {audited['p95_ms'] / bare['p95_ms']:.2f}x, throughput {bare['rps'] / audited['rps']:.2f}x")
+if plan["errors"]:
+    sys.exit(f"errors during the plan run: {plan['errors']:.0f}")
+print(f"{people} people: plan page (30 entries) p50 {plan['p50_ms']:.2f} ms, p95 {plan['p95_ms']:.2f} ms, "
+      f"{plan['rps']:.0f} req/s | ratio plan page/record page: p50 {plan['p50_ms'] / audited['p50_ms']:.2f}x, "
+      f"throughput {audited['rps'] / plan['rps']:.2f}x")
 PY
 done
+
+echo "== agreed plan as HTML print page vs PDF, in-process, on the last data set"
+uv run python bench/plan_pdf.py
 
 echo "== audit append cost (chained and serialised vs unchained), on the last data set"
 uv run python bench/audit_append.py

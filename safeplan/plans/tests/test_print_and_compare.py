@@ -158,3 +158,18 @@ def test_an_agreed_plan_past_its_review_date_shows_as_overdue_on_the_caseload(cl
         assert "Review overdue" in page
         status = client.get(reverse("plan_list", kwargs={"person_id": world.person.pk})).content.decode()
         assert "Review overdue" in status
+
+
+def test_a_six_step_plan_shows_the_organisations_crisis_lines_with_when_each_was_last_checked(client, world):
+    from datetime import date
+
+    from safeplan.plans.models import CrisisLine, PlanTemplate
+
+    CrisisLine.objects.create(
+        organisation=world.org, name="Test crisis line", phone="01632 960002", last_checked=date(2026, 10, 1)
+    )
+    plan = services.start_plan(world.staff, PlanTemplate.objects.get(organisation=None, key="six-step"))
+    client.force_login(world.person.user)
+    page = client.get(reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": plan.pk})).content.decode()
+    assert "Test crisis line" in page and "01632 960002" in page
+    assert "Number last checked 1 October 2026" in page
