@@ -128,3 +128,16 @@ def test_racing_writers_on_one_revision_exactly_one_wins(world):
         thread.join()
     assert sorted(outcomes) == ["saved"] + ["stale"] * (writers - 1)
     assert EntryRevision.objects.filter(entry=entry).count() == 2
+
+
+def test_when_the_other_person_took_the_entry_out_the_409_page_says_so_and_offers_to_add_it_again(world):
+    entry = world.person_writes(text="Ring Alex")
+    services.revise_entry(world.me, entry, fields={}, based_on=1, mode=Mode.OWN, removed=True)
+    client = Client()
+    client.force_login(world.person.user)
+    response = client.post(change_url(world, entry), {"text": "Ring Alex after 6pm", "based_on": 1})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "They took it out of the plan." in page and "add it again" in page
+    assert "Ring Alex after 6pm" in page  # the user's words are not lost from the screen
+    assert "Save my words instead" not in page

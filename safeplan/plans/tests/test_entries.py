@@ -232,3 +232,11 @@ def test_emergency_access_can_read_a_plan_but_not_change_it(world):
             voice="care_team",
             mode="own",
         )
+
+
+def test_an_entry_taken_out_of_the_plan_cannot_be_changed_back_by_an_edit(world):
+    entry = world.person_writes(text="Ring Alex")
+    services.revise_entry(world.me, entry, fields={}, based_on=1, mode=Mode.OWN, removed=True)
+    with pytest.raises(services.PlanError, match="taken out of the plan"):
+        services.revise_entry(world.me, entry, fields={"text": "Ring Alex"}, based_on=2, mode=Mode.OWN)
+    assert EntryRevision.objects.filter(entry=entry).count() == 2

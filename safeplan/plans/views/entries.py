@@ -49,6 +49,28 @@ def _render_form(request, access, plan, form, *, heading, prompt, hint="", if_ye
     return render(request, "plans/entry_form.jinja", context, status=status)
 
 
+def _save_new(request, access, plan, writer, form, done: str, section_key: str, item_key: str, responds_to=None):
+    """Add the entry the form describes; a redirect to it, or None with the refusal on the form."""
+    voice, mode, supporter = form.voice_parts()
+    try:
+        entry = services.add_entry(
+            writer,
+            plan,
+            section_key=section_key,
+            item_key=item_key,
+            fields=form.entry_fields,
+            voice=voice,
+            mode=mode,
+            supporter=supporter,
+            responds_to=responds_to,
+        )
+    except services.PlanError as error:
+        form.add_error(None, str(error))
+        return None
+    messages.success(request, done)
+    return _back(access, plan, f"entry-{entry.pk}")
+
+
 @person_record_view("safety_plan")
 def add_entry(request, access, plan_id, section_key, item_key):
     plan = plan_in_record(access, plan_id)
@@ -66,23 +88,9 @@ def add_entry(request, access, plan_id, section_key, item_key):
         initial={"voice": "person:own" if writer.is_person else None},
     )
     if request.method == "POST" and form.is_valid():
-        voice, mode, supporter = form.voice_parts()
-        try:
-            entry = services.add_entry(
-                writer,
-                plan,
-                section_key=section_key,
-                item_key=item_key,
-                fields=form.entry_fields,
-                voice=voice,
-                mode=mode,
-                supporter=supporter,
-            )
-        except services.PlanError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Added to the plan.")
-            return _back(access, plan, f"entry-{entry.pk}")
+        saved = _save_new(request, access, plan, writer, form, "Added to the plan.", section_key, item_key)
+        if saved is not None:
+            return saved
     reading(request, plan.pk)
     return _render_form(
         request,
@@ -117,24 +125,10 @@ def answer_entry(request, access, plan_id, entry_id):
         initial={"voice": "person:own" if writer.is_person else "care_team:own"},
     )
     if request.method == "POST" and form.is_valid():
-        voice, mode, supporter = form.voice_parts()
-        try:
-            entry = services.add_entry(
-                writer,
-                plan,
-                section_key=original.section_key,
-                item_key=original.item_key,
-                fields=form.entry_fields,
-                voice=voice,
-                mode=mode,
-                supporter=supporter,
-                responds_to=original,
-            )
-        except services.PlanError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "Your view is beside the original. Neither replaces the other.")
-            return _back(access, plan, f"entry-{entry.pk}")
+        done = "Your view is beside the original. Neither replaces the other."
+        saved = _save_new(request, access, plan, writer, form, done, "", "", responds_to=original)
+        if saved is not None:
+            return saved
     reading(request, plan.pk)
     shown = {
         "voice_label": voice_label(original, access.person.name_to_use),
@@ -193,7 +187,7 @@ def change_entry(request, access, plan_id, entry_id):
     if entry.voice == Voice.CARE_TEAM and writer.is_person:
         raise Http404("The care team's words are theirs: add your own view beside them.")
     form, current, kind = _change_form(request, access, plan, entry, writer, request.POST or None)
-    if current.removed:
+    if current.removed and request.method != "POST":  # a POST based on an older revision gets the 409 page
         raise Http404("This has been taken out of the plan.")
     if request.method == "POST" and form.is_valid():
         try:

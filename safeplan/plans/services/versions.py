@@ -1,0 +1,79 @@
+"""Versions: freezing the plan into a numbered snapshot, and signing it until both sides have agreed it."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from safeplan.plans.models import Plan, PlanVersion, Signature
+from safeplan.plans.services.common import Action, PlanError, VersionChanged, Writer, add_months, audit_change
+from safeplan.plans.snapshots import build_snapshot, content_hash
+
+
+def put_forward(writer: Writer, plan: Plan, *, now: datetime | None = None) -> PlanVersion:
+    """Freeze the plan as it stands into the next numbered version, for the person and a practitioner to sign."""
+    writer.check_may_write(plan)
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Plan.objects.select_for_update().select_related("template", "person").get(pk=plan.pk)
+        latest = PlanVersion.objects.filter(plan=locked).order_by("-number").first()
+        if latest is not None and latest.plan_revision == locked.revision:
+            raise PlanError(f"Version {latest.number} already holds the plan as it stands.")
+        snapshot = build_snapshot(locked)
+        if not any(item["entries"] for section in snapshot["sections"] for item in section["items"]):
+            raise PlanError("Add something to the plan before putting it forward.")
+        number = (PlanVersion.objects.filter(plan=locked).aggregate(n=Max("number"))["n"] or 0) + 1
+        version = PlanVersion.objects.create(
+            plan=locked,
+            number=number,
+            plan_revision=locked.revision,
+            snapshot=snapshot,
+            content_hash=content_hash(snapshot),
+            put_forward_by=writer.user,
+            put_forward_at=now,
+        )
+        audit_change(writer, Action.CREATE, "plan_version", version.pk, number)
+    return version
+
+
+def sign_version(
+    writer: Writer, version: PlanVersion, *, content_hash_seen: str, now: datetime | None = None
+) -> Signature:
+    """Sign exactly the version the signer saw. The second signature (person and practitioner) agrees it."""
+    plan = version.plan
+    writer.check_may_write(plan)
+    role = Signature.Role.PERSON if writer.is_person else Signature.Role.PRACTITIONER
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Plan.objects.select_for_update().select_related("person__organisation").get(pk=plan.pk)
+        version = PlanVersion.objects.get(pk=version.pk)
+        if version.agreed_at is not None:
+            raise PlanError(f"Version {version.number} is already agreed.")
+        if content_hash_seen != version.content_hash:
+            raise VersionChanged("This is not the version you were shown. Read it again before signing.")
+        if locked.revision != version.plan_revision:
+            raise VersionChanged(
+                f"The plan has changed since version {version.number} was put forward, so it cannot be signed. "
+                "Put forward a new version with the changes."
+            )
+        if version.signatures.filter(role=role).exists():
+            who = "You have" if writer.is_person else "A practitioner has"
+            raise PlanError(f"{who} already signed version {version.number}.")
+        signature = Signature.objects.create(
+            version=version,
+            role=role,
+            signer=writer.user,
+            signer_name=str(writer.user),
+            signed_at=now,
+            content_hash=version.content_hash,
+        )
+        audit_change(writer, Action.SIGN, "plan_version", version.pk, version.number)
+        if version.signatures.count() == len(Signature.Role.values):
+            interval = locked.person.organisation.review_interval_months
+            review_due = add_months(timezone.localdate(now), interval)
+            PlanVersion.objects.filter(pk=version.pk, agreed_at__isnull=True).update(
+                agreed_at=now, review_due=review_due
+            )
+            audit_change(writer, Action.AGREE, "plan_version", version.pk, version.number)
+    return signature
