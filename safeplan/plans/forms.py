@@ -14,6 +14,12 @@ VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=400
 
 def _django_field(spec: Field, label: str | None = None) -> forms.Field:
     label = label or spec.label
+    if spec.hidden:
+        return forms.CharField(required=False, max_length=spec.max_length, widget=forms.HiddenInput)
+    if spec.multiple:
+        return forms.MultipleChoiceField(
+            label=label, choices=list(spec.choices), required=spec.required, widget=forms.CheckboxSelectMultiple
+        )
     if spec.choices:
         return forms.ChoiceField(
             label=label,
@@ -44,12 +50,15 @@ class EntryForm(NHSForm):
         super().__init__(*args, **kwargs)
         for spec in self.kind_fields:
             self.fields[spec.name] = _django_field(spec)
+            if spec.multiple and isinstance(self.initial.get(spec.name), str):
+                self.initial[spec.name] = [v for v in self.initial[spec.name].split(",") if v]
         self.writer_is_person = writer_is_person
         self.person = person
 
     @property
     def entry_fields(self) -> dict[str, str]:
-        return {spec.name: self.cleaned_data.get(spec.name) or "" for spec in self.kind_fields}
+        values = {spec.name: self.cleaned_data.get(spec.name) or "" for spec in self.kind_fields}
+        return {name: ",".join(v) if isinstance(v, list) else v for name, v in values.items()}
 
 
 def voice_choices(person: Person, *, is_person: bool) -> list[tuple[str, str]]:

@@ -29,6 +29,8 @@ class Field:
     long: bool = False
     choices: tuple[tuple[str, str], ...] = ()
     max_length: int = 2000
+    hidden: bool = False  # filled by the server (a kind's clean()), carried through forms unseen
+    multiple: bool = False  # several choices, stored comma-separated
 
 
 RELIABILITY = (
@@ -154,13 +156,16 @@ def read_template_file(path: Path) -> dict:
         raise TemplateError(f"{path.name}: {error}") from error
 
 
-def load_shipped_templates(directory: Path = TEMPLATE_DIR) -> LoadResult:
-    """Load every template file in the directory, all or nothing."""
+def load_shipped_templates(directory: Path | None = None) -> LoadResult:
+    """Load every template file in the directory (by default, plans' own and those other apps register), all or
+    nothing."""
+    from safeplan.plans.extensions import TEMPLATE_DIRS
     from safeplan.plans.models import PlanTemplate
 
-    paths = sorted(directory.glob("*.toml"))
+    directories = [directory] if directory is not None else [TEMPLATE_DIR, *TEMPLATE_DIRS]
+    paths = sorted(path for folder in directories for path in folder.glob("*.toml"))
     if not paths:
-        raise TemplateError(f"No template files in {directory}.")
+        raise TemplateError(f"No template files in {', '.join(str(d) for d in directories)}.")
     definitions = [(path, read_template_file(path)) for path in paths]
     seen: dict[tuple[str, int], str] = {}
     for path, data in definitions:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.models import Person
+from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
 from safeplan.plans.snapshots import entries_of_kind
@@ -117,8 +118,18 @@ def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> l
     rows = []
     for spec in KINDS.get(kind, ()):
         value = fields.get(spec.name, "")
-        if value:
-            rows.append((spec.label, dict(spec.choices).get(value, value) if spec.choices else value))
+        if not value or spec.hidden:
+            continue
+        if spec.choices:
+            value = (
+                ", ".join(dict(spec.choices).get(v, v) for v in value.split(","))
+                if spec.multiple
+                else (dict(spec.choices).get(value, value))
+            )
+        rows.append((spec.label, value))
+    extension = KIND_EXTENSIONS.get(kind)
+    if extension is not None and extension.rows is not None:
+        rows += extension.rows(fields)
     return rows
 
 
@@ -158,6 +169,10 @@ class EntryView:
     name_to_use: str
     writer_is_person: bool
     can_write: bool
+    add_urls: dict[str, str] | None = None  # kind -> where another app adds an item of that kind
+
+    def add_url(self, item: dict) -> str:
+        return (self.add_urls or {}).get(item["kind"], "")
 
     def byline(self, entry: dict) -> str:
         return byline(entry, self.name_to_use)
@@ -181,8 +196,12 @@ class EntryView:
         return london_day(date.fromisoformat(iso))
 
 
-def entry_view(access: RecordAccess, *, live: bool) -> EntryView:
+def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) -> EntryView:
     from safeplan.audit.models import AuditEvent
+    from safeplan.plans.extensions import for_template
 
     can_write = live and (access.role == "person" or access.purpose == AuditEvent.Purpose.CARE)
-    return EntryView(access.person.name_to_use, access.role == "person", can_write)
+    add_urls = {}
+    if plan is not None:
+        add_urls = {kind: make(plan, access) for kind, make in for_template(plan.template.key).add_urls.items()}
+    return EntryView(access.person.name_to_use, access.role == "person", can_write, add_urls)

@@ -12,13 +12,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from safeplan.people.models import SupportRelationship
+from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import KINDS, item_definition
 from safeplan.plans.services.common import VIEW_KIND, Action, PlanError, StaleEdit, Writer, audit_change
 
 
-def clean_fields(kind: str, fields: dict[str, str]) -> dict[str, str]:
-    """Keep only the fields of this kind, trimmed; refuse missing required ones and unknown choices."""
+def clean_fields(kind: str, fields: dict[str, str], plan: Plan | None = None) -> dict[str, str]:
+    """Keep only the fields of this kind, trimmed; refuse missing required ones and unknown choices. A kind another
+    app registered then fills the fields the server owns."""
     shape = KINDS.get(kind) if kind != VIEW_KIND else KINDS["text"]
     if shape is None:
         raise PlanError(f"Unknown kind of entry: {kind}.")
@@ -29,10 +31,14 @@ def clean_fields(kind: str, fields: dict[str, str]) -> dict[str, str]:
             raise PlanError(f"Enter {field.label.lower()}.")
         if len(value) > field.max_length:
             raise PlanError(f"{field.label} must be {field.max_length} characters or fewer.")
-        if value and field.choices and value not in dict(field.choices):
+        chosen = [v.strip() for v in value.split(",") if v.strip()] if field.multiple else [value] if value else []
+        if field.choices and any(v not in dict(field.choices) for v in chosen):
             raise PlanError(f"Choose one of the options for {field.label.lower()}.")
         if value:
-            cleaned[field.name] = value
+            cleaned[field.name] = ",".join(chosen) if field.multiple else value
+    extension = KIND_EXTENSIONS.get(kind)
+    if extension is not None and extension.clean is not None and plan is not None:
+        cleaned = extension.clean(plan, cleaned)
     return cleaned
 
 
@@ -107,7 +113,7 @@ def add_entry(
         if found is None:
             raise PlanError("That question is not part of this plan.")
         kind = found[1]["kind"]
-    cleaned = clean_fields(kind, fields)
+    cleaned = clean_fields(kind, fields, plan)
     now = now or timezone.now()
     with transaction.atomic():
         entry = Entry.objects.create(
@@ -142,7 +148,7 @@ def revise_entry(
     _may_revise(writer, entry, mode)
     _check_voice(writer, entry.voice, mode, entry.supporter)
     # Taking an entry out of the plan keeps its last words, so history shows what was removed.
-    cleaned = dict(latest_revision(entry).fields) if removed else clean_fields(entry_kind(plan, entry), fields)
+    cleaned = dict(latest_revision(entry).fields) if removed else clean_fields(entry_kind(plan, entry), fields, plan)
     now = now or timezone.now()
     with transaction.atomic():
         moved = Entry.objects.filter(pk=entry.pk, revision=based_on).update(revision=based_on + 1)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from safeplan.plans.extensions import for_template
 from safeplan.plans.models import Plan, PlanVersion, Signature
 from safeplan.plans.services.common import Action, PlanError, VersionChanged, Writer, add_months, audit_change
 from safeplan.plans.snapshots import build_snapshot, content_hash
@@ -57,6 +58,10 @@ def sign_version(
                 f"The plan has changed since version {version.number} was put forward, so it cannot be signed. "
                 "Put forward a new version with the changes."
             )
+        extension = for_template(version.snapshot["template"]["key"])
+        problems = extension.agreement_problems(locked) if extension.agreement_problems else []
+        if problems:
+            raise PlanError("Before this plan can be agreed: " + " ".join(problems))
         if version.signatures.filter(role=role).exists():
             who = "You have" if writer.is_person else "A practitioner has"
             raise PlanError(f"{who} already signed version {version.number}.")

@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 
 from safeplan.people.views.record_access import person_record_view, reading
 from safeplan.plans import services
+from safeplan.plans.extensions import for_template
 from safeplan.plans.forms import StartPlanForm
+from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_in_record, plan_status, plans_with_status
 from safeplan.plans.snapshots import build_snapshot
 
@@ -47,14 +49,18 @@ def plan_list(request, access):
 def plan_page(request, access, plan_id):
     plan = plan_in_record(access, plan_id)
     snapshot = build_snapshot(plan)
+    extension = for_template(plan.template.key)
     reading(request, plan.pk, f"draft r{plan.revision}")
     context = {
         "person": access.person,
         "plan": plan,
         "snapshot": snapshot,
         "status": plan_status(plan),
-        "ui": entry_view(access, live=True),
+        "ui": entry_view(access, live=True, plan=plan),
         "is_person": access.role == "person",
         "emergency": access.grant is not None,
+        "notices": extension.notices(plan, access) if extension.notices else [],
+        "links": extension.links(plan, access) if extension.links else [],
+        "other_plans": Plan.objects.filter(person=access.person).exclude(pk=plan.pk).select_related("template"),
     }
     return render(request, "plans/plan.jinja", context)
