@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "safeplan.audit",
     "safeplan.people",
     "safeplan.plans",
+    "safeplan.harm",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("safeplan.people.urls")),
     path("", include("safeplan.plans.urls")),
+    path("", include("safeplan.harm.urls")),
 ]
 
 handler404 = "safeplan.core.views.errors.not_found"

@@ -33,7 +33,12 @@ def write(directory: Path, name: str, text: str) -> Path:
 
 def test_the_three_shipped_templates_are_loaded_by_migrate(db):
     shipped = PlanTemplate.objects.filter(organisation=None)
-    assert sorted(shipped.values_list("key", flat=True)) == ["joint-crisis", "person-centred", "six-step"]
+    assert sorted(shipped.values_list("key", flat=True)) == [
+        "harm-minimisation",
+        "joint-crisis",
+        "person-centred",
+        "six-step",
+    ]
     assert SHIPPED == ["joint-crisis.toml", "person-centred.toml", "six-step.toml"]
 
 
@@ -65,7 +70,7 @@ def test_loading_again_changes_nothing(db):
     before = PlanTemplate.objects.count()
     result = load_shipped_templates()
     assert PlanTemplate.objects.count() == before
-    assert len(result.unchanged) == 3 and not result.created
+    assert len(result.unchanged) == 4 and not result.created
 
 
 def test_a_new_version_of_a_file_is_loaded_beside_the_old(db, tmp_path):

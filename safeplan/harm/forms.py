@@ -1,0 +1,98 @@
+from datetime import date
+from typing import cast
+
+from django import forms
+from django.utils import timezone
+
+from safeplan.core.forms import NHSForm
+from safeplan.harm.kinds import TO_HAND
+from safeplan.harm.models import CheckIn, Technique
+
+OWN = "own"
+
+
+class TechniqueForm(NHSForm):
+    technique = forms.ChoiceField(label="Which technique?", widget=forms.RadioSelect)
+    own_name = forms.CharField(label="If it is your own, what do you call it?", required=False, max_length=120)
+    needs = forms.CharField(
+        label="What do you need for it?", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    to_hand = forms.ChoiceField(
+        label="Do you have it to hand?", choices=TO_HAND, required=False, widget=forms.RadioSelect
+    )
+    notes = forms.CharField(
+        label="How do you use it?", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, techniques: list[Technique], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.techniques = {str(t.pk): t for t in techniques}
+        choices = [
+            (str(t.pk), f"{t.name}{'' if t.endorsed else ' (not one your service recommends)'}") for t in techniques
+        ]
+        cast(forms.ChoiceField, self.fields["technique"]).choices = [*choices, (OWN, "My own technique")]
+        self.fields["technique"].error_messages["required"] = "Choose a technique, or your own"
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("technique") == OWN and not (data.get("own_name") or "").strip():
+            self.add_error("own_name", "Enter what you call your own technique")
+        return data
+
+    def entry_fields(self) -> dict[str, str]:
+        chosen = self.techniques.get(self.cleaned_data["technique"])
+        return {
+            "technique_id": str(chosen.pk) if chosen else "",
+            "name": chosen.name if chosen else self.cleaned_data["own_name"].strip(),
+            "needs": self.cleaned_data.get("needs") or (chosen.needs if chosen else ""),
+            "to_hand": self.cleaned_data.get("to_hand") or "",
+            "notes": self.cleaned_data.get("notes") or "",
+        }
+
+
+class ConversationForm(NHSForm):
+    note = forms.CharField(
+        label="What did you talk about and agree?",
+        max_length=2000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Write what you talked about and agreed",
+            "min_length": "Write a few words about what you talked about and agreed",
+        },
+    )
+
+
+class CheckInForm(NHSForm):
+    technique = forms.ChoiceField(label="Which technique did you use?", widget=forms.RadioSelect)
+    used_on = forms.DateField(
+        label="When did you use it?",
+        help_text="For example, 23/11/2026",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"],
+        error_messages={"required": "Enter the day you used it", "invalid": "Enter the day as day/month/year"},
+    )
+    helped = forms.TypedChoiceField(
+        label="How much did it help?", choices=CheckIn.HELPED, coerce=int, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label="Anything you want to remember about it (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    share = forms.BooleanField(label="Share this check-in with my care team", required=False)
+
+    def __init__(self, *args, techniques, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["technique"]).choices = [
+            (str(entry.pk), name) for entry, name in techniques
+        ]
+        self.fields["technique"].error_messages["required"] = "Choose the technique you used"
+        self.fields["helped"].error_messages["required"] = "Choose how much it helped"
+        self.initial.setdefault("used_on", timezone.localdate().strftime("%d/%m/%Y"))
+
+    def clean_used_on(self) -> date:
+        used_on = self.cleaned_data["used_on"]
+        if used_on > timezone.localdate():
+            raise forms.ValidationError("The day you used it cannot be in the future")
+        return used_on

@@ -1,0 +1,81 @@
+"""The harm-minimisation template's own kinds of item, registered with plans."""
+
+import json
+
+from safeplan.plans.extensions import KindExtension
+from safeplan.plans.plan_templates import Field
+
+FUNCTIONS = (
+    ("release", "Release"),
+    ("control", "Feeling in control"),
+    ("feeling", "Feeling something"),
+    ("communicating", "Showing how I feel"),
+    ("punishing", "Punishing myself"),
+    ("other", "Something else"),
+)
+TO_HAND = (("yes", "Yes"), ("sometimes", "Sometimes"), ("no", "Not yet"))
+
+SELF_HARM_FUNCTION = (
+    Field("text", "In your own words", required=True, long=True, max_length=4000),
+    Field("tags", "Words that fit", choices=FUNCTIONS, multiple=True, max_length=200),
+)
+TECHNIQUE = (
+    Field("technique_id", "Catalogue technique", hidden=True, max_length=20),
+    Field("name", "Technique", required=True, max_length=120),
+    Field("needs", "What I need for it", long=True, max_length=1000),
+    Field("to_hand", "Do I have it to hand?", choices=TO_HAND),
+    Field("notes", "How I use it", long=True, max_length=2000),
+    Field("endorsed", "Endorsed", hidden=True, max_length=10),
+    Field("cautions", "Take care", hidden=True, max_length=2000),
+    Field("information", "Information", hidden=True, max_length=4000),
+)
+
+ENDORSEMENT = {
+    "yes": "Recommended by your service",
+    "no": "Not one your service recommends: recorded as your choice",
+    "own": "Your own technique",
+}
+
+
+def clean_technique(plan, fields: dict[str, str]) -> dict[str, str]:
+    """The server fills whether the service endorses the technique, its cautions and information, from the
+    person's organisation's catalogue. Anything posted for those fields is ignored."""
+    from safeplan.harm.models import Technique
+
+    technique_id = fields.get("technique_id", "")
+    technique = None
+    if technique_id.isdigit():
+        technique = (
+            Technique.objects.filter(organisation_id=plan.person.organisation_id, pk=int(technique_id))
+            .prefetch_related("information")
+            .first()
+        )
+    cleaned = {k: v for k, v in fields.items() if k not in ("technique_id", "endorsed", "cautions", "information")}
+    if technique is None:
+        return {**cleaned, "endorsed": "own"}
+    cleaned.update(technique_id=str(technique.pk), endorsed="yes" if technique.endorsed else "no")
+    if technique.cautions:
+        cleaned["cautions"] = technique.cautions
+    items = [[item.pk, item.title] for item in technique.information.all()]
+    if items:
+        cleaned["information"] = json.dumps(items)
+    return cleaned
+
+
+def technique_rows(fields: dict[str, str]) -> list[tuple[str, str]]:
+    rows = [("", ENDORSEMENT.get(fields.get("endorsed", "own"), ENDORSEMENT["own"]))]
+    if fields.get("cautions"):
+        rows.append(("Take care", fields["cautions"]))
+    if fields.get("information"):
+        titles = [title for _, title in json.loads(fields["information"])]
+        rows.append(("Information from your service", "; ".join(titles)))
+    return rows
+
+
+def register() -> None:
+    from safeplan.plans.extensions import KIND_EXTENSIONS
+    from safeplan.plans.plan_templates import KINDS
+
+    KINDS["self_harm_function"] = SELF_HARM_FUNCTION
+    KINDS["technique"] = TECHNIQUE
+    KIND_EXTENSIONS["technique"] = KindExtension(clean=clean_technique, rows=technique_rows)

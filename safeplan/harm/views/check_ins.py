@@ -1,0 +1,102 @@
+"""Check-ins: what the person used and how much it helped. Theirs; shared with the care team only if they choose."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from safeplan.harm import services
+from safeplan.harm.charts import technique_charts
+from safeplan.harm.forms import CheckInForm
+from safeplan.harm.models import CheckIn
+from safeplan.harm.views.techniques import harm_plan, writer
+from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.plans import services as plan_services
+from safeplan.plans.models import EntryRevision
+
+
+def _technique_names(plan) -> list[tuple]:
+    entries = list(services.technique_entries(plan))
+    names = {
+        r.entry_id: r.fields.get("name", "") for r in EntryRevision.objects.filter(entry__in=entries).order_by("number")
+    }
+    return [(entry, names.get(entry.pk, "")) for entry in entries]
+
+
+@person_record_view("harm_check_ins")
+def check_ins(request, access, plan_id):
+    plan = harm_plan(access, plan_id)
+    can_write = access.role == "person" or access.purpose == "care"
+    techniques = _technique_names(plan)
+    form = CheckInForm(request.POST or None, techniques=techniques)
+    if request.method == "POST":
+        author = writer(request, access)
+        if form.is_valid():
+            entry = next(e for e, _ in techniques if str(e.pk) == form.cleaned_data["technique"])
+            try:
+                services.add_check_in(
+                    author,
+                    plan,
+                    entry=entry,
+                    used_on=form.cleaned_data["used_on"],
+                    helped=form.cleaned_data["helped"],
+                    note=form.cleaned_data["note"],
+                    share=form.cleaned_data["share"],
+                )
+            except plan_services.PlanError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Your check-in is saved.")
+                return redirect("harm_check_ins", person_id=access.person.pk, plan_id=plan.pk)
+    visible = list(services.visible_check_ins(access, plan))
+    names = {entry.pk: name for entry, name in techniques}
+    reading(request, plan.pk, "check-ins")
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "form": form,
+        "is_person": access.role == "person",
+        "can_write": can_write and bool(techniques),
+        "charts": technique_charts(visible, names),
+        "check_ins": list(reversed(visible)),
+        "names": names,
+    }
+    return render(request, "harm/check_ins.jinja", context, status=422 if form.errors else 200)
+
+
+def _visible(access, plan, check_in_id) -> CheckIn:
+    check_in = services.visible_check_ins(access, plan).filter(pk=check_in_id).first()
+    if check_in is None:
+        raise Http404("No such check-in.")
+    return check_in
+
+
+@person_record_view("harm_check_in")
+def check_in_page(request, access, plan_id, check_in_id):
+    plan = harm_plan(access, plan_id)
+    check_in = _visible(access, plan, check_in_id)
+    reading(request, check_in.pk)
+    names = dict((entry.pk, name) for entry, name in _technique_names(plan))
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "check_in": check_in,
+        "name": names.get(check_in.entry_id, ""),
+        "is_person": access.role == "person",
+    }
+    return render(request, "harm/check_in.jinja", context)
+
+
+@require_POST
+@person_record_view("harm_check_in")
+def share_check_in(request, access, plan_id, check_in_id):
+    plan = harm_plan(access, plan_id)
+    check_in = _visible(access, plan, check_in_id)
+    author = writer(request, access)
+    try:
+        services.set_sharing(author, check_in, shared=request.POST.get("shared") == "yes")
+    except plan_services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Shared with your care team." if check_in.shared else "Only you can see it now.")
+    return redirect("harm_check_ins", person_id=access.person.pk, plan_id=plan.pk)

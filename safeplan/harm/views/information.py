@@ -1,0 +1,63 @@
+"""The service's information library: items for the techniques in a plan, and one item on its own."""
+
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.core.context import organisation_for
+from safeplan.harm.models import InformationItem, Technique
+from safeplan.harm.views.techniques import harm_plan
+from safeplan.people.access import staff_roles
+from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.plans.models import EntryRevision
+
+
+def _audiences(user) -> list[str]:
+    if staff_roles(user):
+        return [c for c, _ in InformationItem.Audience.choices]
+    return [InformationItem.Audience.EVERYONE, InformationItem.Audience.PEOPLE]
+
+
+@person_record_view("safety_plan")
+def information_for_plan(request, access, plan_id):
+    plan = harm_plan(access, plan_id)
+    chosen = {
+        int(r.fields["technique_id"])
+        for r in EntryRevision.objects.filter(
+            entry__plan=plan, entry__item_key="technique", number=F("entry__revision"), removed=False
+        )
+        if r.fields.get("technique_id", "").isdigit()
+    }
+    techniques = (
+        Technique.objects.filter(organisation_id=access.person.organisation_id, pk__in=chosen)
+        .prefetch_related("information")
+        .order_by("position")
+    )
+    audiences = _audiences(request.user)
+    reading(request, plan.pk, "information")
+    context = {"person": access.person, "plan": plan, "techniques": techniques, "audiences": audiences}
+    return render(request, "harm/information_for_plan.jinja", context)
+
+
+def information_item(request, item_id):
+    """Guidance, not anyone's record: open to signed-in users of the organisation whose audience it is for."""
+    organisation = organisation_for(request.user)
+    item = InformationItem.objects.filter(
+        pk=item_id, organisation=organisation, audience__in=_audiences(request.user)
+    ).first()
+    if organisation is None or item is None:
+        raise Http404("No such information.")
+    with transaction.atomic():
+        audit.record(
+            actor=audit.actor_for(request, "user"),
+            action=AuditEvent.Action.READ,
+            object_type="information_item",
+            object_id=item.pk,
+            purpose=AuditEvent.Purpose.NONE,
+        )
+    overdue = item.review_due < timezone.localdate()
+    return render(request, "harm/information_item.jinja", {"item": item, "overdue": overdue})

@@ -1,0 +1,93 @@
+"""Adding a technique to a harm-minimisation plan, and recording a conversation a prompt asked for."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from safeplan.harm import services
+from safeplan.harm.forms import ConversationForm, TechniqueForm
+from safeplan.harm.models import Technique
+from safeplan.harm.prompts import PROMPTS, applicable
+from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.plans import services as plan_services
+from safeplan.plans.models import Mode, Voice
+from safeplan.plans.presenters import plan_in_record
+
+
+def harm_plan(access, plan_id):
+    plan = plan_in_record(access, plan_id)
+    if plan.template.key != services.HARM_TEMPLATE:
+        raise Http404("Not a harm-minimisation plan.")
+    return plan
+
+
+def writer(request, access):
+    writer = plan_services.writer_for(request, access)
+    if not (writer.is_person or writer.is_care_team):
+        raise Http404("Emergency access is for reading only.")
+    return writer
+
+
+@person_record_view("safety_plan")
+def add_technique(request, access, plan_id):
+    plan = harm_plan(access, plan_id)
+    author = writer(request, access)
+    techniques = list(Technique.objects.filter(organisation_id=access.person.organisation_id).order_by("-endorsed"))
+    form = TechniqueForm(request.POST or None, techniques=techniques)
+    if request.method == "POST" and form.is_valid():
+        voice = Voice.PERSON
+        mode = Mode.OWN if author.is_person else Mode.TOGETHER
+        try:
+            entry = plan_services.add_entry(
+                author,
+                plan,
+                section_key="techniques",
+                item_key="technique",
+                fields=form.entry_fields(),
+                voice=voice,
+                mode=mode,
+            )
+        except plan_services.PlanError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Added to the plan.")
+            response = redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
+            response["Location"] += f"#entry-{entry.pk}"
+            return response
+    reading(request, plan.pk)
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "form": form,
+        "techniques": techniques,
+        "is_person": author.is_person,
+    }
+    return render(request, "harm/add_technique.jinja", context, status=422 if form.errors else 200)
+
+
+@person_record_view("safety_plan")
+def record_conversation(request, access, plan_id, prompt_key):
+    plan = harm_plan(access, plan_id)
+    author = writer(request, access)
+    prompt = PROMPTS.get(prompt_key)
+    if prompt is None or not author.is_care_team or prompt not in applicable(plan):
+        raise Http404("Nothing to talk through.")
+    form = ConversationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_conversation(author, plan, prompt_key=prompt_key, note=form.cleaned_data["note"])
+        except plan_services.PlanError as error:
+            form.add_error("note", str(error))
+        else:
+            messages.success(request, "The conversation is recorded in the plan's history.")
+            return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
+    reading(request, plan.pk)
+    name = access.person.name_to_use
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "form": form,
+        "heading": prompt.heading.format(name=name),
+        "text": prompt.text.format(name=name),
+    }
+    return render(request, "harm/conversation.jinja", context, status=422 if form.errors else 200)
