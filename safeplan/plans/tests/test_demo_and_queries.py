@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_has_plans_in_every_template_at_every_stage(capsys):
     call_command("seed_demo")
     plans = list(Plan.objects.select_related("template"))
-    assert {p.template.key for p in plans} == {"person-centred", "joint-crisis", "six-step"}
+    assert {p.template.key for p in plans} == {"person-centred", "joint-crisis", "six-step", "harm-minimisation"}
     stages = {(p.template.key, _stage(p)) for p in plans}
     assert ("person-centred", "agreed, changed since") in stages
     assert ("six-step", "draft") in stages
@@ -67,3 +67,19 @@ def test_the_plan_page_makes_the_same_number_of_queries_however_many_entries_it_
             )
     many = _queries_for_plan_page(client, world)
     assert many == few
+
+
+def test_the_demo_has_harm_minimisation_plans_with_check_ins_over_several_weeks(capsys):
+    from safeplan.harm.models import CheckIn
+    from safeplan.harm.prompts import pending
+
+    call_command("seed_demo")
+    harm = list(Plan.objects.filter(template__key="harm-minimisation").select_related("person"))
+    assert len(harm) == 2
+    check_ins = CheckIn.objects.filter(plan__in=harm)
+    days = sorted(check_ins.values_list("used_on", flat=True))
+    assert len(days) >= 10 and (days[-1] - days[0]).days >= 28
+    assert check_ins.filter(shared=True).exists() and check_ins.filter(shared=False).exists()
+    agreed = [p for p in harm if plan_status(p).agreed is not None]
+    waiting = [p for p in harm if pending(p)]
+    assert len(agreed) == 1 and len(waiting) == 1  # Lee's plan waits for the conversation about stopping

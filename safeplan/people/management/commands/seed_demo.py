@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeplan.audit import services as audit
+from safeplan.harm.demo import seed_harm
 from safeplan.people import services
 from safeplan.people.generator import person_fields, synthetic_nhs_numbers
 from safeplan.people.models import (
@@ -109,6 +110,7 @@ class Command(BaseCommand):
             people[index].user = person_users[index]
             people[index].save(update_fields=["user"])
         seed_plans(org, people, staff, person_users)
+        seed_harm(org, rowan, people[1], staff)
 
         # Morgan (Hillside) needed Rowan's record out of hours: emergency access, for Taylor to review.
         services.start_break_glass(
@@ -126,7 +128,7 @@ class Command(BaseCommand):
             ("jordan", "team lead (Riverside)"),
             ("taylor", "team lead (Hillside): reviews Morgan's emergency access"),
             ("rowan", "person using the service: an agreed plan with changes since, and a draft"),
-            ("lee", "person using the service: a joint crisis plan overdue for review"),
+            ("lee", "person using the service: an overdue crisis plan; a harm plan waiting for a conversation"),
             ("casey", "supporter (Rowan's sister)"),
             ("avery", "advocate (Rowan's advocate)"),
             ("oversight", "oversight (governance lead)"),
