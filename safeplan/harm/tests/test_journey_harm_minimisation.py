@@ -5,12 +5,12 @@ chart. Every page passes axe; nothing leaves the machine."""
 import re
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
 
-from conftest import BrowserGuard, assert_accessible
+from conftest import assert_accessible
+from safeplan.core.tests.journeys import BrowserJourney
 from safeplan.harm.models import CheckIn, Technique
-from safeplan.people.tests.factories import PASSWORD, CareRelationshipFactory, StaffRoleFactory, UserFactory
+from safeplan.people.tests.factories import CareRelationshipFactory, StaffRoleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,28 +18,7 @@ PLAN_TITLE = "My plan for staying safer when I self-harm"
 ADD_TECHNIQUE = re.compile(r"^Add( more)? to: What helps you stay safer when the urge comes\?$")
 
 
-class Journey:
-    def __init__(self, chromium, live_server):
-        self.chromium, self.base = chromium, live_server.url
-        self.guard = BrowserGuard()
-        self.contexts: list = []
-
-    def browser(self, viewport):
-        context = self.chromium.new_context(viewport=viewport)
-        context.route("**/*", self.guard.route)
-        self.contexts.append(context)
-        return context.new_page()
-
-    def go(self, locator):
-        locator.click()
-        locator.page.wait_for_load_state()
-
-    def sign_in(self, page, username):
-        page.goto(self.base + reverse("login"))
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(PASSWORD)
-        self.go(page.get_by_role("button", name="Sign in"))
-
+class Journey(BrowserJourney):
     # Given
     def given_a_practitioner_a_person_and_a_service_that_endorses_ice_and_hitting_something_soft(self):
         care = CareRelationshipFactory(person__full_name="Sasha Whitlock", person__preferred_name="Sash")
@@ -116,11 +95,6 @@ class Journey:
         assert_accessible(self.staff)
         assert CheckIn.objects.count() == 2 and CheckIn.objects.filter(shared=True).count() == 1
 
-    def then_nothing_left_this_machine(self):
-        for context in self.contexts:
-            context.close()
-        assert all(u.startswith(("https://", "http://")) for u in self.guard.blocked)
-
 
 def test_a_harm_minimisation_plan_is_built_together_and_check_ins_are_shared_by_choice(chromium, live_server):
     journey = Journey(chromium, live_server)
@@ -129,4 +103,4 @@ def test_a_harm_minimisation_plan_is_built_together_and_check_ins_are_shared_by_
     journey.when_the_person_adds_their_own_technique_on_a_phone()
     journey.when_the_person_records_check_ins_sharing_one()
     journey.then_the_practitioner_sees_only_the_shared_check_in_in_the_chart()
-    journey.then_nothing_left_this_machine()
+    journey.close()

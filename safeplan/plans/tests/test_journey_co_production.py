@@ -5,11 +5,11 @@ changed after. Two browsers, as two people would use it. Every page passes axe."
 import time
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
 
-from conftest import BrowserGuard, assert_accessible
-from safeplan.people.tests.factories import PASSWORD, CareRelationshipFactory, StaffRoleFactory, UserFactory
+from conftest import assert_accessible
+from safeplan.core.tests.journeys import BrowserJourney
+from safeplan.people.tests.factories import CareRelationshipFactory, StaffRoleFactory, UserFactory
 from safeplan.plans.models import PlanVersion
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,34 +17,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 
 
-class Journey:
+class Journey(BrowserJourney):
     def __init__(self, chromium, live_server):
-        self.chromium, self.base = chromium, live_server.url
-        self.guard = BrowserGuard()
-        self.contexts: list = []
+        super().__init__(chromium, live_server)
         self.pages_seen: list[str] = []
         self.clicks_to_start = 0
-
-    def browser(self, viewport):
-        context = self.chromium.new_context(viewport=viewport)
-        context.route("**/*", self.guard.route)
-        self.contexts.append(context)
-        return context.new_page()
 
     def check(self, page):
         self.pages_seen.append(page.title())
         assert_accessible(page)
-
-    def click(self, locator):
-        locator.click()
-        locator.page.wait_for_load_state()
-
-    def sign_in(self, page, username):
-        page.goto(self.base + reverse("login"))
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
 
     # Given
     def given_a_practitioner_and_a_person_on_their_caseload(self):
@@ -72,7 +53,7 @@ class Journey:
             self.staff.get_by_role("button", name="Start the plan"),
         ]
         for step in steps:
-            self.click(step)
+            self.go(step)
             self.clicks_to_start += 1
         self.seconds_to_start = time.monotonic() - started
         expect(self.staff).to_have_title("My risk and safety plan – safeplan")
@@ -80,64 +61,64 @@ class Journey:
         self.check(self.staff)
 
     def when_the_practitioner_writes_the_care_teams_view(self):
-        self.click(self.staff.get_by_role("link", name="Add to: What does your care team think has helped you"))
+        self.go(self.staff.get_by_role("link", name="Add to: What does your care team think has helped you"))
         self.check(self.staff)
         self.staff.get_by_label("The care team's view").check()
         self.staff.get_by_label("Your words").fill("Keeping to the medication plan.")
-        self.click(self.staff.get_by_role("button", name="Save"))
+        self.go(self.staff.get_by_role("button", name="Save"))
         expect(self.staff.get_by_text("Added to the plan.")).to_be_visible()
 
     def when_the_person_writes_in_their_own_words_on_a_phone(self):
         self.phone = self.browser(PHONE)
         self.sign_in(self.phone, "sasha")
-        self.click(self.phone.get_by_role("link", name="Your plans").first)
+        self.go(self.phone.get_by_role("link", name="Your plans").first)
         expect(self.phone).to_have_title("Your plans – safeplan")
         self.check(self.phone)
-        self.click(self.phone.get_by_role("link", name="My risk and safety plan"))
+        self.go(self.phone.get_by_role("link", name="My risk and safety plan"))
         self.check(self.phone)
-        self.click(self.phone.get_by_role("link", name="Add to: What helps you stay well from day to day?"))
+        self.go(self.phone.get_by_role("link", name="Add to: What helps you stay well from day to day?"))
         expect(self.phone.get_by_role("heading", level=1)).to_have_text("What helps you stay well from day to day?")
         self.check(self.phone)
         self.phone.get_by_label("Your words").fill("Swimming on Tuesdays, and my cat.")
-        self.click(self.phone.get_by_role("button", name="Save"))
+        self.go(self.phone.get_by_role("button", name="Save"))
         expect(self.phone.get_by_text("Swimming on Tuesdays, and my cat.")).to_be_visible()
-        self.click(self.phone.get_by_role("link", name="Add to: Is there anyone you do not want us to contact?"))
+        self.go(self.phone.get_by_role("link", name="Add to: Is there anyone you do not want us to contact?"))
         self.check(self.phone)
-        self.click(self.phone.get_by_role("button", name="Save"))  # nothing filled in: a clear error
+        self.go(self.phone.get_by_role("button", name="Save"))  # nothing filled in: a clear error
         expect(self.phone).to_have_title("Error: Is there anyone you do not want us to contact? – safeplan")
         self.check(self.phone)
         self.phone.get_by_label("Name").fill("Lee Whitlock")
         self.phone.get_by_label("Why not").fill("It makes things worse.")
-        self.click(self.phone.get_by_role("button", name="Save"))
+        self.go(self.phone.get_by_role("button", name="Save"))
         expect(self.phone.get_by_text("Lee Whitlock")).to_be_visible()
 
     def when_the_person_adds_a_different_view_beside_the_care_teams(self):
-        self.click(self.phone.get_by_role("link", name="Add a different view beside this entry by Care team"))
+        self.go(self.phone.get_by_role("link", name="Add a different view beside this entry by Care team"))
         self.check(self.phone)
         self.phone.get_by_label("Your view").fill("Talking to my sister helps more than tablets.")
-        self.click(self.phone.get_by_role("button", name="Save"))
+        self.go(self.phone.get_by_role("button", name="Save"))
         expect(self.phone.get_by_text("Your view is beside the original.")).to_be_visible()
         self.check(self.phone)
 
     def when_the_person_puts_it_forward_and_signs(self):
-        self.click(self.phone.get_by_role("button", name="Put forward for agreement"))
+        self.go(self.phone.get_by_role("button", name="Put forward for agreement"))
         expect(self.phone).to_have_title("Version 1 of My risk and safety plan – safeplan")
         self.check(self.phone)
-        self.click(self.phone.get_by_role("button", name="Sign version 1"))
+        self.go(self.phone.get_by_role("button", name="Sign version 1"))
         expect(self.phone.get_by_text("You signed version 1.")).to_be_visible()
 
     def when_the_practitioner_signs(self):
         self.staff.reload()
-        self.click(self.staff.get_by_role("link", name="Read and sign version 1"))
+        self.go(self.staff.get_by_role("link", name="Read and sign version 1"))
         self.check(self.staff)
-        self.click(self.staff.get_by_role("button", name="Sign version 1"))
+        self.go(self.staff.get_by_role("button", name="Sign version 1"))
 
     def when_the_practitioner_changes_the_care_teams_words_after_agreement(self):
-        self.click(self.staff.get_by_role("link", name="Back to the plan"))
-        self.click(self.staff.get_by_role("link", name="Change this entry by Care team"))
+        self.go(self.staff.get_by_role("link", name="Back to the plan"))
+        self.go(self.staff.get_by_role("link", name="Change this entry by Care team"))
         self.check(self.staff)
         self.staff.get_by_label("Your words").fill("Keeping to the medication plan, and weekly calls.")
-        self.click(self.staff.get_by_role("button", name="Save"))
+        self.go(self.staff.get_by_role("button", name="Save"))
         expect(self.staff.get_by_text("has changed since version 1 was agreed")).to_be_visible()
 
     # Then
@@ -152,22 +133,17 @@ class Journey:
         self.check(self.phone)
 
     def then_the_views_stand_side_by_side(self):
-        self.click(self.phone.get_by_role("link", name="Back to the plan"))
+        self.go(self.phone.get_by_role("link", name="Back to the plan"))
         pair = self.phone.locator(".safeplan-side-by-side", has_text="Keeping to the medication plan.")
         expect(pair).to_contain_text("Talking to my sister helps more than tablets.")
         expect(pair).to_contain_text("Care team's view")
         expect(pair).to_contain_text("Sash's view")
 
     def then_the_comparison_shows_the_change_and_who_made_it(self):
-        self.click(self.phone.get_by_role("link", name="What has changed"))
+        self.go(self.phone.get_by_role("link", name="What has changed"))
         expect(self.phone.locator(".safeplan-change--changed")).to_contain_text("weekly calls")
         expect(self.phone.locator(".safeplan-change--changed")).to_contain_text("Changed by Priya Natarajan")
         self.check(self.phone)
-
-    def then_nothing_left_this_machine(self):
-        for context in self.contexts:
-            context.close()
-        assert all(u.startswith(("https://", "http://")) for u in self.guard.blocked)
 
 
 def test_a_plan_is_co_produced_and_agreed_from_two_browsers(chromium, live_server):
@@ -183,6 +159,6 @@ def test_a_plan_is_co_produced_and_agreed_from_two_browsers(chromium, live_serve
     journey.then_the_views_stand_side_by_side()
     journey.when_the_practitioner_changes_the_care_teams_words_after_agreement()
     journey.then_the_comparison_shows_the_change_and_who_made_it()
-    journey.then_nothing_left_this_machine()
+    journey.close()
     assert journey.clicks_to_start == 4  # record, plans, choose the plan, start: reported in the closing note
     print(f"\nStarting a plan: {journey.clicks_to_start} clicks, {journey.seconds_to_start:.1f}s in the browser")

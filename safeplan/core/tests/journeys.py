@@ -1,0 +1,35 @@
+"""What every multi-browser journey needs: browsers of a given size behind the loopback guard, signing in, and
+following a link or button until the next page has loaded."""
+
+from django.urls import reverse
+
+from conftest import BrowserGuard
+from safeplan.people.tests.factories import PASSWORD
+
+
+class BrowserJourney:
+    def __init__(self, chromium, live_server):
+        self.chromium, self.base = chromium, live_server.url
+        self.guard = BrowserGuard()
+        self.contexts: list = []
+
+    def browser(self, viewport: dict):
+        """A new browser (its own cookies) whose every non-loopback request is aborted."""
+        context = self.chromium.new_context(viewport=viewport)
+        context.route("**/*", self.guard.route)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def go(self, locator) -> None:
+        locator.click()
+        locator.page.wait_for_load_state()
+
+    def sign_in(self, page, username: str) -> None:
+        page.goto(self.base + reverse("login"))
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        self.go(page.get_by_role("button", name="Sign in"))
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
