@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "safeplan.people",
     "safeplan.plans",
     "safeplan.harm",
+    "safeplan.decisions",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("safeplan.people.urls")),
     path("", include("safeplan.plans.urls")),
     path("", include("safeplan.harm.urls")),
+    path("", include("safeplan.decisions.urls")),
 ]
 
 handler404 = "safeplan.core.views.errors.not_found"

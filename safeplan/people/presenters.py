@@ -73,6 +73,10 @@ OBJECT_NAMES = {
     "plan_entry": "your plan",
     "plan_version": "a version of your plan",
     "plan_comparison": "changes to your plan",
+    "harm_check_ins": "your check-ins",
+    "harm_check_in": "a check-in",
+    "decisions": "your decisions",
+    "decision": "a decision",
 }
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DecisionsConfig(AppConfig):
+    name = "safeplan.decisions"
+    label = "decisions"
+    verbose_name = "Shared decisions about positive risk taking"

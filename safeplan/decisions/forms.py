@@ -1,0 +1,153 @@
+from typing import cast
+
+from django import forms
+from django.utils import timezone
+
+from safeplan.core.forms import NHSForm
+from safeplan.decisions.models import LaterHarm, LegalCheck, Option, View
+from safeplan.people.models import Person, SupportRelationship
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
+
+
+def _text(label, *, required=True, rows=3, limit=4000, hint=""):
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=limit,
+        help_text=hint,
+        widget=widget,
+        error_messages={"required": f"Enter {label[0].lower() + label[1:].rstrip('?')}"},
+    )
+
+
+def _date(label, hint="For example, 23/3/2027"):
+    return forms.DateField(
+        label=label,
+        help_text=hint,
+        input_formats=DATE_FORMATS,
+        error_messages={
+            "required": f"Enter {label[0].lower() + label[1:]}",
+            "invalid": "Enter the date as day/month/year",
+        },
+    )
+
+
+def _radios(label, choices, required=True):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=required,
+        error_messages={"required": f"Choose {label[0].lower() + label[1:].rstrip('?')}"},
+    )
+
+
+class StartForm(NHSForm):
+    question = _text(
+        "What is the decision?", rows=0, limit=300, hint="In plain words, for example: Should I go home this weekend?"
+    )
+    context = _text("What is happening that makes this decision matter now?", required=False)
+
+
+class OptionForm(NHSForm):
+    title = _text("What is the option?", rows=0, limit=200, hint="For example: Home treatment instead of admission")
+    benefits = _text("What good could come of it?", required=False)
+    harms_now = _text("What could go wrong now?", required=False)
+
+
+class LaterHarmForm(NHSForm):
+    area = _radios("Which part of life could it harm later?", LaterHarm.Area.choices)
+    description = _text("How could it harm it?", limit=2000)
+    likelihood = _radios("How likely does it seem?", LaterHarm.Likelihood.choices)
+    seriousness = _radios("How serious would it be?", LaterHarm.Seriousness.choices)
+
+
+class ViewForm(NHSForm):
+    whose = _radios("Whose view is this?", [])
+    preferred = _radios("Which option do they prefer?", [])
+    reasons = _text("Why?")
+
+    def __init__(self, *args, options: list[Option], person: Person, is_person: bool, supporters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.supporters = {str(s.pk): s for s in supporters}
+        whose = [
+            ("practitioner", "My own view, as a practitioner"),
+            ("person", f"{person.name_to_use}'s view, written down for them"),
+        ]
+        whose += [
+            (str(s.pk), f"{s.user}'s view ({s.relationship or s.get_kind_display()}), written down for them")
+            for s in supporters
+        ]
+        if is_person:
+            whose = [("person", "My view")]
+            self.fields["whose"].widget = forms.HiddenInput()
+            self.initial["whose"] = "person"
+        cast(forms.ChoiceField, self.fields["whose"]).choices = whose
+        self.options = {str(o.pk): o for o in options}
+        cast(forms.ChoiceField, self.fields["preferred"]).choices = [
+            *((str(o.pk), o.title) for o in options),
+            ("none", "No preference yet"),
+        ]
+
+    def voice_and_supporter(self) -> tuple[str, SupportRelationship | None]:
+        whose = self.cleaned_data["whose"]
+        if whose in ("practitioner", "person"):
+            return whose, None
+        supporter = self.supporters.get(whose)
+        return (View.Voice.ADVOCATE if supporter and supporter.kind == "advocate" else View.Voice.SUPPORTER), supporter
+
+
+class CapacityForm(NHSForm):
+    understand = _radios("Can they understand the information about this decision?", YES_NO)
+    retain = _radios("Can they keep it in mind long enough to decide?", YES_NO)
+    weigh = _radios("Can they weigh it up?", YES_NO)
+    communicate = _radios("Can they tell you their decision, in any way?", YES_NO)
+    fluctuating = forms.BooleanField(label="Their capacity comes and goes", required=False)
+    review_on = forms.DateField(
+        label="When will you look at capacity again?",
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text="Needed if capacity comes and goes. For example, 23/3/2027",
+        error_messages={"invalid": "Enter the date as day/month/year"},
+    )
+    notes = _text("What did you find, and how did you support them to decide?")
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("fluctuating") and not data.get("review_on"):
+            self.add_error("review_on", "Enter when you will look at capacity again, because it comes and goes")
+        if data.get("review_on") and data["review_on"] <= timezone.localdate():
+            self.add_error("review_on", "The date to look again must be in the future")
+        return data
+
+
+class LegalForm(NHSForm):
+    framework = _radios("Which framework?", LegalCheck.Framework.choices)
+    applies = _radios("Does it bear on this decision?", YES_NO)
+    note = _text("How, and what follows from it?", required=False)
+
+
+class AgreementForm(NHSForm):
+    chosen = _radios("Which option was chosen?", [])
+    person_will = _text("What will the person do?", required=False, limit=2000)
+    staff_will = _text("What will staff do?", required=False, limit=2000)
+    others_will = _text("What will anyone else do?", required=False, limit=2000)
+    look_again_if = _text("What would make us look at this again?", limit=2000)
+    review_on = _date("When will we review it?")
+
+    def __init__(self, *args, options: list[Option], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = {str(o.pk): o for o in options}
+        cast(forms.ChoiceField, self.fields["chosen"]).choices = [(str(o.pk), o.title) for o in options]
+
+
+class AgainstPreferenceForm(NHSForm):
+    reason = _text("Why does the decision have to go against their preference?")
+
+
+class OutcomeForm(NHSForm):
+    what_happened = _text("What happened?")
+    what_we_learned = _text("What have we learned?", required=False)

@@ -1,0 +1,358 @@
+"""Every change to a shared decision record: one transaction each, audited, refusing what does not make sense."""
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from safeplan.decisions.models import (
+    Agreement,
+    CapacityAssessment,
+    Decision,
+    LaterHarm,
+    LegalCheck,
+    Option,
+    Outcome,
+    View,
+)
+from safeplan.people.models import SupportRelationship
+from safeplan.plans.services import PlanError as DecisionError
+from safeplan.plans.services import Writer
+from safeplan.plans.services.common import Action, audit_change
+
+CARRY_ON = "Carry on as now"
+
+__all__ = ["DecisionError", "Writer"]
+
+
+def _check(writer: Writer, decision: Decision | None = None) -> None:
+    if not (writer.is_person or writer.is_care_team):
+        raise DecisionError("Emergency access lets you read a decision, not change it.")
+    if decision is not None and decision.person_id != writer.access.person.pk:
+        raise DecisionError("That decision is not part of this record.")
+
+
+def _text(value: str, what: str, *, required: bool = True, limit: int = 4000) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise DecisionError(f"Enter {what}.")
+    if len(value) > limit:
+        raise DecisionError(f"{what[0].upper() + what[1:]} must be {limit} characters or fewer.")
+    return value
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def start_decision(writer: Writer, *, question: str, context: str = "", now: datetime | None = None) -> Decision:
+    """A decision in plain words, with "carry on as now" as its first option."""
+    _check(writer)
+    question = _text(question, "the decision in a few words", limit=300)
+    context = _text(context, "the context", required=False)
+    with transaction.atomic():
+        decision = Decision.objects.create(
+            person=writer.access.person,
+            question=question,
+            context=context,
+            created_by=writer.user,
+            created_at=_now(now),
+        )
+        Option.objects.create(
+            decision=decision,
+            title=CARRY_ON,
+            carry_on=True,
+            added_by=writer.user,
+            added_by_name=str(writer.user),
+            added_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision", decision.pk)
+    return decision
+
+
+def _open(decision: Decision) -> None:
+    agreement = Agreement.objects.filter(decision=decision, final_at__isnull=False).first()
+    if agreement is not None:
+        raise DecisionError("This decision has been made. Record what happened, or start a new decision.")
+
+
+def add_option(
+    writer: Writer, decision: Decision, *, title: str, benefits: str = "", harms_now: str = "", now=None
+) -> Option:
+    _check(writer, decision)
+    _open(decision)
+    title = _text(title, "the option", limit=200)
+    if decision.options.filter(title__iexact=title).exists():
+        raise DecisionError("There is already an option with that name.")
+    with transaction.atomic():
+        option = Option.objects.create(
+            decision=decision,
+            title=title,
+            benefits=_text(benefits, "the benefits", required=False),
+            harms_now=_text(harms_now, "the possible harms now", required=False),
+            added_by=writer.user,
+            added_by_name=str(writer.user),
+            added_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision_option", option.pk)
+    return option
+
+
+def add_later_harm(
+    writer: Writer, option: Option, *, area: str, description: str, likelihood: str, seriousness: str, now=None
+) -> LaterHarm:
+    """A possible harm to the person's life later: work, money, housing, relationships, caring, liberty, confidence."""
+    _check(writer, option.decision)
+    _open(option.decision)
+    if area not in LaterHarm.Area.values:
+        raise DecisionError("Choose which part of life it could harm.")
+    if likelihood not in LaterHarm.Likelihood.values:
+        raise DecisionError("Choose how likely it seems.")
+    if seriousness not in LaterHarm.Seriousness.values:
+        raise DecisionError("Choose how serious it would be.")
+    with transaction.atomic():
+        harm = LaterHarm.objects.create(
+            option=option,
+            area=area,
+            description=_text(description, "the possible harm", limit=2000),
+            likelihood=likelihood,
+            seriousness=seriousness,
+            added_by_name=str(writer.user),
+            added_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision_later_harm", harm.pk)
+    return harm
+
+
+def record_view(
+    writer: Writer,
+    decision: Decision,
+    *,
+    reasons: str,
+    preferred: Option | None,
+    voice: str | None = None,
+    supporter: SupportRelationship | None = None,
+    now=None,
+) -> View:
+    """Someone's view, kept with its author. The person writes their own; the care team writes its own, or writes
+    down the person's, a supporter's or an advocate's view for them (and says so)."""
+    _check(writer, decision)
+    _open(decision)
+    person = writer.access.person
+    if preferred is not None and preferred.decision_id != decision.pk:
+        raise DecisionError("Choose one of this decision's options.")
+    if writer.is_person:
+        voice, speaker = View.Voice.PERSON, person.full_name
+    elif voice == View.Voice.PERSON:
+        speaker = person.full_name
+    elif voice in (View.Voice.SUPPORTER, View.Voice.ADVOCATE):
+        if supporter is None or supporter.person_id != person.pk:
+            raise DecisionError("Choose whose view this is.")
+        voice = View.Voice.ADVOCATE if supporter.kind == "advocate" else View.Voice.SUPPORTER
+        speaker = str(supporter.user)
+    else:
+        voice, speaker = View.Voice.PRACTITIONER, str(writer.user)
+    with transaction.atomic():
+        view = View.objects.create(
+            decision=decision,
+            voice=voice,
+            speaker=speaker,
+            preferred=preferred,
+            reasons=_text(reasons, "the reasons"),
+            written_by=writer.user,
+            written_by_name=str(writer.user),
+            written_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision_view", view.pk)
+    return view
+
+
+def current_views(decision: Decision) -> list[View]:
+    """The latest view of each speaker, in the order they first spoke. Disagreement stays visible."""
+    latest: dict[tuple[str, str], View] = {}
+    for view in View.objects.filter(decision=decision).select_related("preferred").order_by("written_at", "pk"):
+        latest.pop((view.voice, view.speaker), None)
+        latest[(view.voice, view.speaker)] = view
+    return list(latest.values())
+
+
+def persons_view(decision: Decision) -> View | None:
+    return next((v for v in reversed(current_views(decision)) if v.voice == View.Voice.PERSON), None)
+
+
+def assess_capacity(
+    writer: Writer,
+    decision: Decision,
+    *,
+    understand: bool,
+    retain: bool,
+    weigh: bool,
+    communicate: bool,
+    notes: str,
+    fluctuating: bool = False,
+    review_on: date | None = None,
+    now=None,
+) -> CapacityAssessment:
+    """Record a decision-specific capacity assessment. Capacity is presumed until one is recorded; the outcome
+    follows from the four questions, and an unwise choice is not a reason for any of them to be no."""
+    _check(writer, decision)
+    if not writer.is_care_team:
+        raise DecisionError("A practitioner records a capacity assessment.")
+    if fluctuating and review_on is None:
+        raise DecisionError("Capacity that comes and goes needs a date to look at it again.")
+    if review_on is not None and review_on <= timezone.localdate():
+        raise DecisionError("The date to look again must be in the future.")
+    with transaction.atomic():
+        assessment = CapacityAssessment.objects.create(
+            decision=decision,
+            understand=understand,
+            retain=retain,
+            weigh=weigh,
+            communicate=communicate,
+            has_capacity=all([understand, retain, weigh, communicate]),
+            fluctuating=fluctuating,
+            review_on=review_on,
+            notes=_text(notes, "what you found"),
+            assessed_by=writer.user,
+            assessed_by_name=str(writer.user),
+            assessed_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision_capacity", assessment.pk)
+    return assessment
+
+
+def capacity(decision: Decision) -> CapacityAssessment | None:
+    """The latest assessment, or None: capacity presumed."""
+    return CapacityAssessment.objects.filter(decision=decision).order_by("-assessed_at", "-pk").first()
+
+
+def check_framework(writer: Writer, decision: Decision, *, framework: str, applies: bool, note: str, now=None):
+    _check(writer, decision)
+    if framework not in LegalCheck.Framework.values:
+        raise DecisionError("Choose a framework from the list.")
+    with transaction.atomic():
+        check = LegalCheck.objects.create(
+            decision=decision,
+            framework=framework,
+            applies=applies,
+            note=_text(note, "a note", required=False),
+            checked_by_name=str(writer.user),
+            checked_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision_legal_check", check.pk)
+    return check
+
+
+def legal_checks(decision: Decision) -> dict[str, LegalCheck]:
+    latest: dict[str, LegalCheck] = {}
+    for check in LegalCheck.objects.filter(decision=decision).order_by("checked_at", "pk"):
+        latest[check.framework] = check
+    return latest
+
+
+def propose_agreement(
+    writer: Writer,
+    decision: Decision,
+    *,
+    chosen: Option,
+    look_again_if: str,
+    review_on: date,
+    person_will: str = "",
+    staff_will: str = "",
+    others_will: str = "",
+    now=None,
+) -> Agreement:
+    """Write down what is agreed, for the person and a practitioner to sign. Needs two options and the person's view."""
+    _check(writer, decision)
+    _open(decision)
+    if decision.options.count() < 2:
+        raise DecisionError("Add at least one option besides carrying on as now.")
+    if chosen.decision_id != decision.pk:
+        raise DecisionError("Choose one of this decision's options.")
+    if persons_view(decision) is None:
+        raise DecisionError("Record the person's view before writing down the agreement.")
+    if review_on <= timezone.localdate():
+        raise DecisionError("The review date must be in the future.")
+    assessed = capacity(decision)
+    if assessed is not None and assessed.fluctuating and assessed.review_on and review_on > assessed.review_on:
+        raise DecisionError("Capacity comes and goes: review the decision by the date set to look at capacity again.")
+    fields = {
+        "chosen": chosen,
+        "person_will": _text(person_will, "what the person will do", required=False, limit=2000),
+        "staff_will": _text(staff_will, "what staff will do", required=False, limit=2000),
+        "others_will": _text(others_will, "what others will do", required=False, limit=2000),
+        "look_again_if": _text(look_again_if, "what would make you look again", limit=2000),
+        "review_on": review_on,
+        "proposed_by_name": str(writer.user),
+        "proposed_at": _now(now),
+        "person_signed_by": "",
+        "person_signed_at": None,
+        "practitioner_signed_by": "",
+        "practitioner_signed_at": None,
+    }
+    with transaction.atomic():
+        agreement, _ = Agreement.objects.update_or_create(decision=decision, defaults=fields)
+        audit_change(writer, Action.UPDATE, "decision_agreement", agreement.pk)
+    return agreement
+
+
+def sign_agreement(writer: Writer, agreement: Agreement, *, now=None) -> Agreement:
+    """The person and a practitioner each sign; the second signature makes it final."""
+    _check(writer, agreement.decision)
+    _open(agreement.decision)
+    moment = _now(now)
+    if writer.is_person:
+        if agreement.person_signed_at:
+            raise DecisionError("You have already signed this.")
+        agreement.person_signed_by, agreement.person_signed_at = str(writer.user), moment
+    else:
+        if agreement.practitioner_signed_at:
+            raise DecisionError("A practitioner has already signed this.")
+        agreement.practitioner_signed_by, agreement.practitioner_signed_at = str(writer.user), moment
+    if agreement.person_signed_at and agreement.practitioner_signed_at:
+        agreement.final_at = moment
+    with transaction.atomic():
+        agreement.save()
+        audit_change(writer, Action.SIGN, "decision_agreement", agreement.pk)
+        if agreement.final_at:
+            audit_change(writer, Action.AGREE, "decision_agreement", agreement.pk)
+    return agreement
+
+
+def decide_against_preference(writer: Writer, agreement: Agreement, *, reason: str, now=None) -> Agreement:
+    """When a decision has to be made against the person's preference: their view stands recorded beside the
+    reason, and the practitioner signs it alone."""
+    _check(writer, agreement.decision)
+    _open(agreement.decision)
+    if not writer.is_care_team:
+        raise DecisionError("Only a practitioner can record a decision made against the person's preference.")
+    view = persons_view(agreement.decision)
+    if view is None or view.preferred_id == agreement.chosen_id:
+        raise DecisionError("The person's recorded view does not disagree with this option.")
+    moment = _now(now)
+    agreement.against_preference_reason = _text(reason, "the reason the decision goes against their preference")
+    agreement.practitioner_signed_by, agreement.practitioner_signed_at = str(writer.user), moment
+    agreement.final_at = moment
+    with transaction.atomic():
+        agreement.save()
+        audit_change(writer, Action.AGREE, "decision_agreement", agreement.pk, "against preference")
+    return agreement
+
+
+def record_outcome(writer: Writer, decision: Decision, *, what_happened: str, what_we_learned: str = "", now=None):
+    """Afterwards, at review: what happened and what was learned, from the person and from the care team."""
+    _check(writer, decision)
+    if not Agreement.objects.filter(decision=decision, final_at__isnull=False).exists():
+        raise DecisionError("Record what happened once the decision has been made.")
+    with transaction.atomic():
+        outcome = Outcome.objects.create(
+            decision=decision,
+            voice=View.Voice.PERSON if writer.is_person else View.Voice.PRACTITIONER,
+            what_happened=_text(what_happened, "what happened"),
+            what_we_learned=_text(what_we_learned, "what was learned", required=False),
+            written_by=writer.user,
+            written_by_name=str(writer.user),
+            written_at=_now(now),
+        )
+        audit_change(writer, Action.CREATE, "decision_outcome", outcome.pk)
+    return outcome

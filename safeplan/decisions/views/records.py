@@ -1,0 +1,65 @@
+"""A person's shared decisions: the list, starting one, and the whole record on one page."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from safeplan.decisions import services
+from safeplan.decisions.forms import StartForm
+from safeplan.decisions.models import Agreement, Decision, LegalCheck
+from safeplan.decisions.presenters import decision_in_record, status
+from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.plans.services import writer_for
+
+
+@person_record_view("decisions")
+def decision_list(request, access):
+    writer = writer_for(request, access)
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.start_decision(
+                writer, question=form.cleaned_data["question"], context=form.cleaned_data["context"]
+            )
+        except services.DecisionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Started. Carrying on as now is already an option: add the others.")
+            return redirect("decision", person_id=access.person.pk, decision_id=decision.pk)
+    decisions = list(Decision.objects.filter(person=access.person).prefetch_related("outcomes"))
+    agreements = {a.decision_id: a for a in Agreement.objects.filter(decision__in=decisions)}
+    context = {
+        "person": access.person,
+        "is_person": writer.is_person,
+        "can_write": writer.is_person or writer.is_care_team,
+        "rows": [(d, status(d, agreements.get(d.pk))) for d in decisions],
+        "form": form,
+    }
+    return render(request, "decisions/list.jinja", context, status=422 if form.errors else 200)
+
+
+@person_record_view("decision")
+def decision_page(request, access, decision_id):
+    decision = decision_in_record(access, decision_id)
+    writer = writer_for(request, access)
+    agreement = Agreement.objects.filter(decision=decision).select_related("chosen").first()
+    views = services.current_views(decision)
+    preferred = {v.preferred_id for v in views}
+    checks = services.legal_checks(decision)
+    reading(request, decision.pk)
+    context = {
+        "person": access.person,
+        "decision": decision,
+        "is_person": writer.is_person,
+        "can_write": writer.is_person or writer.is_care_team,
+        "is_staff": writer.is_care_team,
+        "options": list(decision.options.prefetch_related("later_harms")),
+        "views": views,
+        "disagree": len(preferred) > 1,
+        "persons_view": services.persons_view(decision),
+        "capacity": services.capacity(decision),
+        "frameworks": [(value, label, checks.get(value)) for value, label in LegalCheck.Framework.choices],
+        "agreement": agreement,
+        "outcomes": list(decision.outcomes.all()),
+        "status": status(decision, agreement),
+    }
+    return render(request, "decisions/decision.jinja", context)
