@@ -83,3 +83,20 @@ def test_the_demo_has_harm_minimisation_plans_with_check_ins_over_several_weeks(
     agreed = [p for p in harm if plan_status(p).agreed is not None]
     waiting = [p for p in harm if pending(p)]
     assert len(agreed) == 1 and len(waiting) == 1  # Lee's plan waits for the conversation about stopping
+
+
+def test_the_demo_has_decision_records_at_each_stage(capsys):
+    from safeplan.decisions.models import Agreement, Decision
+    from safeplan.decisions.presenters import status
+
+    call_command("seed_demo")
+    stages = set()
+    for decision in Decision.objects.all():
+        stages.add(status(decision, Agreement.objects.filter(decision=decision).first())[0])
+    assert stages == {
+        "Being talked through",
+        "Waiting for signatures",
+        "Agreed",
+        "Decided against the person's preference",
+        "Reviewed",
+    }

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeplan.audit import services as audit
+from safeplan.decisions.demo import seed_decisions
 from safeplan.harm.demo import seed_harm
 from safeplan.people import services
 from safeplan.people.generator import person_fields, synthetic_nhs_numbers
@@ -111,6 +112,7 @@ class Command(BaseCommand):
             people[index].save(update_fields=["user"])
         seed_plans(org, people, staff, person_users)
         seed_harm(org, rowan, people[1], staff)
+        seed_decisions(rowan, people[1], people[2], staff)
 
         # Morgan (Hillside) needed Rowan's record out of hours: emergency access, for Taylor to review.
         services.start_break_glass(
