@@ -4,7 +4,7 @@ following a link or button until the next page has loaded."""
 from django.urls import reverse
 
 from conftest import BrowserGuard
-from safeplan.people.tests.factories import PASSWORD
+from safeplan.people.tests.factories import PASSWORD, CareRelationshipFactory, StaffRoleFactory, UserFactory
 
 
 class BrowserJourney:
@@ -29,6 +29,20 @@ class BrowserJourney:
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(PASSWORD)
         self.go(page.get_by_role("button", name="Sign in"))
+
+    def given_a_practitioner_and_a_person_on_their_caseload(self):
+        """Priya (practitioner) and Sasha Whitlock, who likes to be called Sash and signs in as `sasha`."""
+        care = CareRelationshipFactory(person__full_name="Sasha Whitlock", person__preferred_name="Sash")
+        self.person = care.person
+        self.person.user = UserFactory(username="sasha", display_name="Sasha Whitlock")
+        self.person.save()
+        StaffRoleFactory(
+            team=care.team,
+            organisation=care.team.organisation,
+            user__username="priya",
+            user__display_name="Priya Natarajan",
+        )
+        return care
 
     def close(self) -> None:
         for context in self.contexts:

@@ -11,25 +11,12 @@ from playwright.sync_api import expect
 from conftest import assert_accessible
 from safeplan.core.tests.journeys import BrowserJourney
 from safeplan.decisions.models import Agreement
-from safeplan.people.tests.factories import CareRelationshipFactory, StaffRoleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 QUESTION = "Admission or home treatment?"
 
 
 class Journey(BrowserJourney):
-    def given_a_practitioner_and_a_person(self):
-        care = CareRelationshipFactory(person__full_name="Sasha Whitlock", person__preferred_name="Sash")
-        self.person = care.person
-        self.person.user = UserFactory(username="sasha", display_name="Sasha Whitlock")
-        self.person.save()
-        StaffRoleFactory(
-            team=care.team,
-            organisation=care.team.organisation,
-            user__username="priya",
-            user__display_name="Priya Natarajan",
-        )
-
     def when_the_practitioner_starts_a_decision_with_two_options_and_later_harms(self):
         self.staff = self.browser({"width": 1100, "height": 900})
         self.sign_in(self.staff, "priya")
@@ -94,7 +81,7 @@ class Journey(BrowserJourney):
 
 def test_a_shared_decision_is_made_with_options_later_harms_and_the_persons_view(chromium, live_server):
     journey = Journey(chromium, live_server)
-    journey.given_a_practitioner_and_a_person()
+    journey.given_a_practitioner_and_a_person_on_their_caseload()
     journey.when_the_practitioner_starts_a_decision_with_two_options_and_later_harms()
     journey.when_the_person_gives_their_view_on_a_phone()
     journey.when_the_agreement_is_written_down_and_both_sign()

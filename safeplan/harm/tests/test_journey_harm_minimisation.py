@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 from conftest import assert_accessible
 from safeplan.core.tests.journeys import BrowserJourney
 from safeplan.harm.models import CheckIn, Technique
-from safeplan.people.tests.factories import CareRelationshipFactory, StaffRoleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,16 +20,7 @@ ADD_TECHNIQUE = re.compile(r"^Add( more)? to: What helps you stay safer when the
 class Journey(BrowserJourney):
     # Given
     def given_a_practitioner_a_person_and_a_service_that_endorses_ice_and_hitting_something_soft(self):
-        care = CareRelationshipFactory(person__full_name="Sasha Whitlock", person__preferred_name="Sash")
-        self.person = care.person
-        self.person.user = UserFactory(username="sasha", display_name="Sasha Whitlock")
-        self.person.save()
-        StaffRoleFactory(
-            team=care.team,
-            organisation=care.team.organisation,
-            user__username="priya",
-            user__display_name="Priya Natarajan",
-        )
+        care = self.given_a_practitioner_and_a_person_on_their_caseload()
         Technique.objects.filter(organisation=care.team.organisation, key__in=["ice", "hitting-soft"]).update(
             endorsed=True
         )

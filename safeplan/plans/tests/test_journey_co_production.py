@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from conftest import assert_accessible
 from safeplan.core.tests.journeys import BrowserJourney
-from safeplan.people.tests.factories import CareRelationshipFactory, StaffRoleFactory, UserFactory
 from safeplan.plans.models import PlanVersion
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,19 +25,6 @@ class Journey(BrowserJourney):
     def check(self, page):
         self.pages_seen.append(page.title())
         assert_accessible(page)
-
-    # Given
-    def given_a_practitioner_and_a_person_on_their_caseload(self):
-        care = CareRelationshipFactory(person__full_name="Sasha Whitlock", person__preferred_name="Sash")
-        self.person = care.person
-        self.person.user = UserFactory(username="sasha", display_name="Sasha Whitlock")
-        self.person.save()
-        StaffRoleFactory(
-            team=care.team,
-            organisation=care.team.organisation,
-            user__username="priya",
-            user__display_name="Priya Natarajan",
-        )
 
     # When
     def when_the_practitioner_starts_a_plan_with_the_person(self):
