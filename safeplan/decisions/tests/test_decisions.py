@@ -212,3 +212,18 @@ def test_recorded_rows_cannot_be_rewritten(world):
         home.save()
     home.refresh_from_db()
     assert home.title == "Go home on Saturday"
+
+
+def test_the_database_refuses_to_change_what_was_said_or_a_final_agreement(world):
+    from django.db import DatabaseError, transaction
+
+    from safeplan.decisions.models import Agreement
+
+    home = world.home()
+    agreement = agree(world, home)
+    services.sign_agreement(world.staff, agreement)
+    services.sign_agreement(world.me, agreement)
+    for model, change in [(View, {"reasons": "rewritten"}), (Agreement, {"look_again_if": "rewritten"})]:
+        with pytest.raises(DatabaseError, match="never changed"), transaction.atomic():
+            model.objects.all().update(**change)
+    assert services.persons_view(world.decision).reasons == "I want to try"
