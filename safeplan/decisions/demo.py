@@ -108,7 +108,7 @@ def seed_decisions(rowan: Person, lee: Person, kit: Person, staff: dict[str, Use
         morgan,
         treatment.options.get(carry_on=True),
         area="work",
-        description="A hospital stay would use up the last of Lee's sick leave",
+        description=f"A hospital stay would use up the last of {lee.name_to_use}'s sick leave",
         likelihood="likely",
         seriousness="serious",
         now=at(12),
@@ -120,7 +120,7 @@ def seed_decisions(rowan: Person, lee: Person, kit: Person, staff: dict[str, Use
         morgan,
         treatment,
         chosen=home,
-        look_again_if="If Lee stops eating",
+        look_again_if=f"If {lee.name_to_use} stops eating",
         review_on=today + timedelta(days=10),
         staff_will="Daily visits",
         now=at(11),
@@ -151,6 +151,6 @@ def seed_decisions(rowan: Person, lee: Person, kit: Person, staff: dict[str, Use
     services.decide_against_preference(
         sam,
         held,
-        reason="Kit had taken an overdose that afternoon; leave is offered again tomorrow with Robin.",
+        reason=f"{kit.name_to_use} had taken an overdose that afternoon; leave is offered again tomorrow with Robin.",
         now=at(20),
     )
