@@ -1,5 +1,6 @@
 """Demo harm-minimisation data for `seed_demo`: the organisation's policy and library, Rowan's agreed plan with
-six weeks of check-ins (some shared), and the draft of the person who signs in as `lee`, waiting for a conversation the prompt asks for."""
+six weeks of check-ins (some shared), and the draft of the person who signs in as `lee`, waiting for the
+conversation its prompt asks for."""
 
 from datetime import date, datetime, timedelta
 
