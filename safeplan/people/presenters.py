@@ -77,6 +77,14 @@ OBJECT_NAMES = {
     "harm_check_in": "a check-in",
     "decisions": "your decisions",
     "decision": "a decision",
+    "decision_option": "a decision",
+    "decision_later_harm": "a decision",
+    "decision_view": "a decision",
+    "decision_capacity": "a decision",
+    "decision_legal_check": "a decision",
+    "decision_agreement": "a decision",
+    "decision_outcome": "a decision",
+    "harm_conversation": "your plan",
 }
 
 
