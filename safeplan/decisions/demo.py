@@ -6,16 +6,14 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from safeplan.decisions import services
-from safeplan.people.access import resolve_access
 from safeplan.people.models import Person, SupportRelationship, User
+from safeplan.plans.demo import demo_writer
 from safeplan.plans.services import Writer
 
 
 def _writers(person: Person, practitioner: User) -> tuple[Writer, Writer]:
-    assert person.user is not None
-    staff, own = resolve_access(practitioner, person.pk), resolve_access(person.user, person.pk)
-    assert staff is not None and own is not None
-    return Writer(practitioner, staff, "seed_demo"), Writer(person.user, own, "seed_demo")
+    assert person.user is not None, "demo decisions are for people who sign in"
+    return demo_writer(practitioner, person), demo_writer(person.user, person)
 
 
 def seed_decisions(rowan: Person, lee: Person, kit: Person, staff: dict[str, User]) -> None:

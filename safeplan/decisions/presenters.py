@@ -18,7 +18,7 @@ def status(decision: Decision, agreement: Agreement | None) -> tuple[str, str]:
         if agreement is not None:
             return ("Waiting for signatures", "nhsuk-tag--blue")
         return ("Being talked through", "nhsuk-tag--grey")
-    if decision.outcomes.exists():
+    if decision.outcomes.all():  # prefetched on the list page
         return ("Reviewed", "nhsuk-tag--purple")
     if agreement.against_preference_reason:
         return ("Decided against the person's preference", "nhsuk-tag--orange")

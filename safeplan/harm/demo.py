@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from safeplan.harm import services
 from safeplan.harm.models import InformationItem, Technique
-from safeplan.people.access import resolve_access
 from safeplan.people.models import Organisation, Person, User
 from safeplan.plans import services as plan_services
+from safeplan.plans.demo import demo_writer
 from safeplan.plans.models import Mode, PlanTemplate, Voice
 
 LIBRARY = [
@@ -63,12 +63,7 @@ def seed_harm(org: Organisation, rowan: Person, lee: Person, staff: dict[str, Us
 
 def _writers(person: Person, practitioner: User):
     assert person.user is not None, "demo harm plans are for people who sign in"
-    staff_access, own_access = resolve_access(practitioner, person.pk), resolve_access(person.user, person.pk)
-    assert staff_access is not None and own_access is not None
-    return (
-        plan_services.Writer(practitioner, staff_access, "seed_demo"),
-        plan_services.Writer(person.user, own_access, "seed_demo"),
-    )
+    return demo_writer(practitioner, person), demo_writer(person.user, person)
 
 
 def _template():

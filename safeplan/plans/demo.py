@@ -43,15 +43,17 @@ def _moment(day: date) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0))
 
 
+def demo_writer(user: User, person: Person) -> services.Writer:
+    """Write demo data as this user, through the access they really have (the demo breaks loudly if they have none)."""
+    access = resolve_access(user, person.pk)
+    if access is None:
+        raise LookupError(f"The demo expects {user} to have access to this record.")
+    return services.Writer(user, access, "seed_demo")
+
+
 def _writers(person: Person, practitioner: User, person_user: User | None):
-    staff_access = resolve_access(practitioner, person.pk)
-    assert staff_access is not None
-    staff = services.Writer(practitioner, staff_access, "seed_demo")
-    if person_user is None:
-        return staff, None
-    own_access = resolve_access(person_user, person.pk)
-    assert own_access is not None
-    return staff, services.Writer(person_user, own_access, "seed_demo")
+    staff = demo_writer(practitioner, person)
+    return staff, (demo_writer(person_user, person) if person_user is not None else None)
 
 
 def _template(key: str) -> PlanTemplate:

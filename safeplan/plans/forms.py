@@ -12,8 +12,8 @@ from safeplan.plans.plan_templates import KINDS, Field
 VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=4000)
 
 
-def _django_field(spec: Field, label: str | None = None) -> forms.Field:
-    label = label or spec.label
+def _django_field(spec: Field) -> forms.Field:
+    label = spec.label
     if spec.hidden:
         return forms.CharField(required=False, max_length=spec.max_length, widget=forms.HiddenInput)
     if spec.multiple:
@@ -45,7 +45,7 @@ def _django_field(spec: Field, label: str | None = None) -> forms.Field:
 class EntryForm(NHSForm):
     """Add or change an entry. `voice` is offered only to the care team; `based_on` only when changing."""
 
-    def __init__(self, *args, kind: str, prompt: str, writer_is_person: bool, person: Person, **kwargs):
+    def __init__(self, *args, kind: str, writer_is_person: bool, person: Person, **kwargs):
         self.kind_fields = (VIEW_FIELD,) if kind == "view" else KINDS[kind]
         super().__init__(*args, **kwargs)
         for spec in self.kind_fields:

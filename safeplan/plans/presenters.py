@@ -13,7 +13,6 @@ from safeplan.people.models import Person
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
-from safeplan.plans.snapshots import entries_of_kind
 
 
 def plan_in_record(access: RecordAccess, plan_id: UUID) -> Plan:
@@ -156,10 +155,6 @@ def ordered_items(section: dict) -> list[dict]:
 def print_sections(snapshot: dict) -> list[dict]:
     """For paper: crisis sections first (in template order), then the rest."""
     return [s for s in snapshot["sections"] if s["crisis"]] + [s for s in snapshot["sections"] if not s["crisis"]]
-
-
-def do_not_contact(snapshot: dict) -> list[dict]:
-    return entries_of_kind(snapshot, "do_not_contact")
 
 
 @dataclass

@@ -110,10 +110,6 @@ def build_snapshot(plan: Plan) -> dict:
     }
 
 
-def entries_of_kind(snapshot: dict, kind: str) -> list[dict]:
-    return [e for s in snapshot["sections"] for i in s["items"] if i["kind"] == kind for e in i["entries"]]
-
-
 # Comparison ----------------------------------------------------------------------------------------------------------
 
 
@@ -150,6 +146,11 @@ def _flatten(snapshot: dict) -> dict[int, tuple[str, dict, dict, bool]]:
                 for view in entry["views"]:
                     found[view["id"]] = (section["key"], item, view, True)
     return found
+
+
+def entry_ids(snapshot: dict) -> set[int]:
+    """Every entry and differing view in a snapshot."""
+    return set(_flatten(snapshot))
 
 
 def _labels(kind: str, is_view: bool) -> dict[str, str]:

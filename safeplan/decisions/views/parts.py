@@ -11,20 +11,13 @@ from safeplan.decisions.models import Agreement, Option
 from safeplan.decisions.presenters import decision_in_record
 from safeplan.people.models import SupportRelationship
 from safeplan.people.views.record_access import person_record_view, reading
-from safeplan.plans.services import writer_for
+from safeplan.plans.views.writing import writer_or_404
 
 CAPACITY_GUIDANCE = (
     "Capacity is presumed. Record an assessment only if there is real doubt about this decision, at this time. "
     "A choice that others think unwise does not mean someone lacks capacity. Give all the help you can before "
     "deciding they cannot make it."
 )
-
-
-def _writer(request, access):
-    writer = writer_for(request, access)
-    if not (writer.is_person or writer.is_care_team):
-        raise Http404("Emergency access is for reading only.")
-    return writer
 
 
 def _page(request, access, decision, form, *, heading, submit, save, intro="", done="Saved."):
@@ -52,7 +45,7 @@ def _page(request, access, decision, form, *, heading, submit, save, intro="", d
 @person_record_view("decision")
 def add_option(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     form = forms.OptionForm(request.POST or None)
     return _page(
         request,
@@ -68,7 +61,7 @@ def add_option(request, access, decision_id):
 @person_record_view("decision")
 def add_later_harm(request, access, decision_id, option_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     option = Option.objects.filter(pk=option_id, decision=decision).first()
     if option is None:
         raise Http404("No such option.")
@@ -89,7 +82,7 @@ def add_later_harm(request, access, decision_id, option_id):
 @person_record_view("decision")
 def add_view(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     options = list(decision.options.all())
     supporters = list(
         SupportRelationship.objects.filter(person=access.person, ended_on__isnull=True).select_related("user")
@@ -124,7 +117,7 @@ def add_view(request, access, decision_id):
 @person_record_view("decision")
 def assess_capacity(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     if not writer.is_care_team:
         raise Http404("A practitioner records a capacity assessment.")
     form = forms.CapacityForm(request.POST or None)
@@ -158,7 +151,7 @@ def assess_capacity(request, access, decision_id):
 @person_record_view("decision")
 def check_framework(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     form = forms.LegalForm(request.POST or None)
     return _page(
         request,
@@ -182,7 +175,7 @@ def check_framework(request, access, decision_id):
 @person_record_view("decision")
 def propose_agreement(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     form = forms.AgreementForm(request.POST or None, options=list(decision.options.all()))
 
     def save():
@@ -213,7 +206,7 @@ def _agreement(decision) -> Agreement:
 @person_record_view("decision")
 def sign(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     try:
         agreement = services.sign_agreement(writer, _agreement(decision))
     except services.DecisionError as error:
@@ -226,7 +219,7 @@ def sign(request, access, decision_id):
 @person_record_view("decision")
 def against_preference(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     if not writer.is_care_team:
         raise Http404("Only a practitioner records this.")
     agreement = _agreement(decision)
@@ -246,7 +239,7 @@ def against_preference(request, access, decision_id):
 @person_record_view("decision")
 def add_outcome(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     form = forms.OutcomeForm(request.POST or None)
     return _page(
         request,

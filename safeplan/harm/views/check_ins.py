@@ -9,10 +9,11 @@ from safeplan.harm import services
 from safeplan.harm.charts import technique_charts
 from safeplan.harm.forms import CheckInForm
 from safeplan.harm.models import CheckIn
-from safeplan.harm.views.techniques import harm_plan, writer
+from safeplan.harm.views.techniques import harm_plan
 from safeplan.people.views.record_access import person_record_view, reading
 from safeplan.plans import services as plan_services
 from safeplan.plans.models import EntryRevision
+from safeplan.plans.views.writing import writer_or_404
 
 
 def _technique_names(plan) -> list[tuple]:
@@ -26,11 +27,12 @@ def _technique_names(plan) -> list[tuple]:
 @person_record_view("harm_check_ins")
 def check_ins(request, access, plan_id):
     plan = harm_plan(access, plan_id)
-    can_write = access.role == "person" or access.purpose == "care"
+    reader = plan_services.writer_for(request, access)
+    can_write = reader.is_person or reader.is_care_team
     techniques = _technique_names(plan)
     form = CheckInForm(request.POST or None, techniques=techniques)
     if request.method == "POST":
-        author = writer(request, access)
+        author = writer_or_404(request, access)
         if form.is_valid():
             entry = next(e for e, _ in techniques if str(e.pk) == form.cleaned_data["technique"])
             try:
@@ -92,7 +94,7 @@ def check_in_page(request, access, plan_id, check_in_id):
 def share_check_in(request, access, plan_id, check_in_id):
     plan = harm_plan(access, plan_id)
     check_in = _visible(access, plan, check_in_id)
-    author = writer(request, access)
+    author = writer_or_404(request, access)
     try:
         services.set_sharing(author, check_in, shared=request.POST.get("shared") == "yes")
     except plan_services.PlanError as error:

@@ -12,6 +12,7 @@ from safeplan.people.views.record_access import person_record_view, reading
 from safeplan.plans import services as plan_services
 from safeplan.plans.models import Mode, Voice
 from safeplan.plans.presenters import plan_in_record
+from safeplan.plans.views.writing import writer_or_404
 
 
 def harm_plan(access, plan_id):
@@ -21,17 +22,10 @@ def harm_plan(access, plan_id):
     return plan
 
 
-def writer(request, access):
-    writer = plan_services.writer_for(request, access)
-    if not (writer.is_person or writer.is_care_team):
-        raise Http404("Emergency access is for reading only.")
-    return writer
-
-
 @person_record_view("safety_plan")
 def add_technique(request, access, plan_id):
     plan = harm_plan(access, plan_id)
-    author = writer(request, access)
+    author = writer_or_404(request, access)
     techniques = list(Technique.objects.filter(organisation_id=access.person.organisation_id).order_by("-endorsed"))
     form = TechniqueForm(request.POST or None, techniques=techniques)
     if request.method == "POST" and form.is_valid():
@@ -68,7 +62,7 @@ def add_technique(request, access, plan_id):
 @person_record_view("safety_plan")
 def record_conversation(request, access, plan_id, prompt_key):
     plan = harm_plan(access, plan_id)
-    author = writer(request, access)
+    author = writer_or_404(request, access)
     prompt = PROMPTS.get(prompt_key)
     if prompt is None or not author.is_care_team or prompt not in applicable(plan):
         raise Http404("Nothing to talk through.")

@@ -142,5 +142,18 @@ def test_an_organisations_copy_is_offered_in_place_of_the_shipped_template(world
 
 
 def test_a_plan_remembers_the_template_version_it_was_started_from(world):
-    assert world.plan.template.version == 1
-    assert world.plan.template.key == "person-centred"
+    first = world.plan.template
+    newer = PlanTemplate.objects.create(
+        organisation=None,
+        key=first.key,
+        version=2,
+        title="My risk and safety plan, reworded",
+        summary=first.summary,
+        description=first.description,
+        definition={**first.definition, "version": 2},
+        source="test",
+    )
+    assert newer in services.templates_for(world.org.pk) and first not in services.templates_for(world.org.pk)
+    started_now = services.start_plan(world.staff, newer)
+    world.plan.refresh_from_db()
+    assert (world.plan.template_id, started_now.template_id) == (first.pk, newer.pk)

@@ -12,13 +12,7 @@ from safeplan.plans.models import Entry, Mode, Voice
 from safeplan.plans.plan_templates import item_definition
 from safeplan.plans.presenters import byline, field_rows, plan_in_record
 from safeplan.plans.snapshots import voice_label
-
-
-def _writer(request, access):
-    writer = services.writer_for(request, access)
-    if not (writer.is_person or writer.is_care_team):
-        raise Http404("Emergency access is for reading only.")
-    return writer
+from safeplan.plans.views.writing import writer_or_404
 
 
 def _entry_in(plan, entry_id) -> Entry:
@@ -74,7 +68,7 @@ def _save_new(request, access, plan, writer, form, done: str, section_key: str, 
 @person_record_view("safety_plan")
 def add_entry(request, access, plan_id, section_key, item_key):
     plan = plan_in_record(access, plan_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     found = item_definition(plan.template.definition, section_key, item_key)
     if found is None:
         raise Http404("No such question.")
@@ -82,7 +76,6 @@ def add_entry(request, access, plan_id, section_key, item_key):
     form = NewEntryForm(
         request.POST or None,
         kind=item["kind"],
-        prompt=item["prompt"],
         writer_is_person=writer.is_person,
         person=access.person,
         initial={"voice": "person:own" if writer.is_person else None},
@@ -110,7 +103,7 @@ def add_entry(request, access, plan_id, section_key, item_key):
 def answer_entry(request, access, plan_id, entry_id):
     """Add a differing view beside an entry written by someone else. Neither can overwrite the other."""
     plan = plan_in_record(access, plan_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     original = _entry_in(plan, entry_id)
     if original.responds_to_id is not None:
         raise Http404("A differing view answers an entry, not another view.")
@@ -119,7 +112,6 @@ def answer_entry(request, access, plan_id, entry_id):
     form = NewEntryForm(
         request.POST or None,
         kind="view",
-        prompt="Your view",
         writer_is_person=writer.is_person,
         person=access.person,
         initial={"voice": "person:own" if writer.is_person else "care_team:own"},
@@ -155,7 +147,6 @@ def _change_form(request, access, plan, entry, writer, data=None, initial=None):
     form = ChangeEntryForm(
         data,
         kind=kind,
-        prompt=_prompt(plan, entry),
         writer_is_person=writer.is_person,
         person=access.person,
         needs_together=needs_together,
@@ -182,7 +173,7 @@ def _mode(writer, entry, together: bool) -> str:
 @person_record_view("safety_plan")
 def change_entry(request, access, plan_id, entry_id):
     plan = plan_in_record(access, plan_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     entry = _entry_in(plan, entry_id)
     if entry.voice == Voice.CARE_TEAM and writer.is_person:
         raise Http404("The care team's words are theirs: add your own view beside them.")
@@ -252,7 +243,7 @@ def _stale(request, access, plan, entry, writer, stale, posted_form):
 @person_record_view("safety_plan")
 def remove_entry(request, access, plan_id, entry_id):
     plan = plan_in_record(access, plan_id)
-    writer = _writer(request, access)
+    writer = writer_or_404(request, access)
     entry = _entry_in(plan, entry_id)
     form = RemoveEntryForm(request.POST)
     if not form.is_valid():

@@ -17,7 +17,7 @@ from safeplan.plans.forms import SignForm
 from safeplan.plans.models import PlanVersion, Signature
 from safeplan.plans.pdf import render_plan_pdf
 from safeplan.plans.presenters import entry_view, plan_in_record, plan_status, version_of
-from safeplan.plans.snapshots import build_snapshot, compare, who_removed
+from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_removed
 
 
 @require_POST
@@ -127,18 +127,11 @@ def compare_page(request, access, plan_id):
         for side in ("older", "newer"):
             value = form.cleaned_data[side]
             pick[side] = build_snapshot(plan) if value == "draft" else versions[int(value)].snapshot
-        old_ids = _ids(pick["older"])
-        new_ids = _ids(pick["newer"])
-        changes = compare(pick["older"], pick["newer"], who_removed(sorted(old_ids - new_ids)))
+        removed = entry_ids(pick["older"]) - entry_ids(pick["newer"])
+        changes = compare(pick["older"], pick["newer"], who_removed(sorted(removed)))
     reading(request, plan.pk, f"{data.get('older')}..{data.get('newer')}")
     context = {"person": access.person, "plan": plan, "form": form, "changes": changes, "has_versions": bool(numbers)}
     return render(request, "plans/compare.jinja", context, status=422 if form.errors else 200)
-
-
-def _ids(snapshot: dict) -> set[int]:
-    return {
-        e["id"] for s in snapshot["sections"] for i in s["items"] for top in i["entries"] for e in [top, *top["views"]]
-    }
 
 
 def _agreed_context(access, plan, number):
