@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "safeplan.plans",
     "safeplan.harm",
     "safeplan.decisions",
+    "safeplan.site",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +79,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "safeplan.config.jinja2.environment",
-            "context_processors": ["safeplan.core.context.layout"],
+            "context_processors": ["safeplan.site.navigation.layout"],
         },
     },
     {

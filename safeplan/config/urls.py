@@ -4,13 +4,13 @@ from django.urls import include, path
 from safeplan.core.views import auth, pages
 
 urlpatterns = [
-    path("", pages.home, name="home"),
     path("health/", pages.health, name="health"),
     path("about-your-record/", pages.about_records, name="about_records"),
     path("accounts/login/", auth.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth.sign_out, name="logout"),
     path("accounts/password/", auth.ChangePasswordView.as_view(), name="password_change"),
     path("admin/", admin.site.urls),
+    path("", include("safeplan.site.urls")),
     path("", include("safeplan.people.urls")),
     path("", include("safeplan.plans.urls")),
     path("", include("safeplan.harm.urls")),

@@ -10,18 +10,8 @@ import uuid
 
 from django.db import models
 
+from safeplan.core.immutability import Authored, History
 from safeplan.people.models import Person, User
-from safeplan.plans.models import ImmutableRecord
-
-
-class Immutable(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and type(self)._default_manager.filter(pk=self.pk).exists():
-            raise ImmutableRecord(f"A {self._meta.verbose_name} is never changed; record a new one.")
-        super().save(*args, **kwargs)
 
 
 class Decision(models.Model):
@@ -39,24 +29,21 @@ class Decision(models.Model):
         return self.question
 
 
-class Option(Immutable):
+class Option(Authored):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="options")
     title = models.CharField(max_length=200)
     benefits = models.TextField(max_length=4000, blank=True)
     harms_now = models.TextField(max_length=4000, blank=True)
     carry_on = models.BooleanField(default=False, help_text="The option of carrying on as now.")
-    added_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    added_by_name = models.CharField(max_length=200)
-    added_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["added_at", "pk"]
+        ordering = ["written_at", "pk"]
 
     def __str__(self) -> str:
         return self.title
 
 
-class LaterHarm(Immutable):
+class LaterHarm(Authored):
     """A possible harm to the person's life later, from one option: including the service's own decisions."""
 
     class Area(models.TextChoices):
@@ -84,17 +71,15 @@ class LaterHarm(Immutable):
     description = models.TextField(max_length=2000)
     likelihood = models.CharField(max_length=20, choices=Likelihood.choices)
     seriousness = models.CharField(max_length=20, choices=Seriousness.choices)
-    added_by_name = models.CharField(max_length=200)
-    added_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["added_at", "pk"]
+        ordering = ["written_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_area_display()}: {self.description[:40]}"
 
 
-class View(Immutable):
+class View(Authored):
     """Someone's view: which option they prefer and why. The latest from each author stands; earlier ones are kept."""
 
     class Voice(models.TextChoices):
@@ -108,9 +93,6 @@ class View(Immutable):
     speaker = models.CharField(max_length=200, help_text="Whose view this is.")
     preferred = models.ForeignKey(Option, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     reasons = models.TextField(max_length=4000)
-    written_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    written_by_name = models.CharField(max_length=200)
-    written_at = models.DateTimeField()
 
     class Meta:
         ordering = ["written_at", "pk"]
@@ -119,7 +101,7 @@ class View(Immutable):
         return f"{self.speaker}'s view"
 
 
-class CapacityAssessment(Immutable):
+class CapacityAssessment(Authored):
     """A decision-specific assessment, recorded only when capacity for this decision is in doubt."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="capacity_assessments")
@@ -131,12 +113,9 @@ class CapacityAssessment(Immutable):
     fluctuating = models.BooleanField(default=False)
     review_on = models.DateField(null=True, blank=True)
     notes = models.TextField(max_length=4000)
-    assessed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    assessed_by_name = models.CharField(max_length=200)
-    assessed_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["assessed_at"]
+        ordering = ["written_at"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(fluctuating=False) | models.Q(review_on__isnull=False),
@@ -148,7 +127,7 @@ class CapacityAssessment(Immutable):
         return f"Capacity assessment for {self.decision_id}"
 
 
-class LegalCheck(Immutable):
+class LegalCheck(Authored):
     """One framework considered (Box 1 of seed 004), with a note. The latest per framework stands."""
 
     class Framework(models.TextChoices):
@@ -163,17 +142,15 @@ class LegalCheck(Immutable):
     framework = models.CharField(max_length=30, choices=Framework.choices)
     applies = models.BooleanField()
     note = models.TextField(max_length=2000, blank=True)
-    checked_by_name = models.CharField(max_length=200)
-    checked_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["checked_at", "pk"]
+        ordering = ["written_at", "pk"]
 
     def __str__(self) -> str:
         return self.get_framework_display()
 
 
-class Agreement(models.Model):
+class Agreement(History):
     """What was decided. Agreed when the person and a practitioner have both signed, or made against the person's
     preference with the reason and their disagreement recorded. Either way it never changes after that."""
 
@@ -196,22 +173,18 @@ class Agreement(models.Model):
     def __str__(self) -> str:
         return f"Agreement on {self.decision_id}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None and Agreement.objects.filter(pk=self.pk, final_at__isnull=False).exists():
-            raise ImmutableRecord("A final agreement is never changed.")
-        super().save(*args, **kwargs)
+    def is_locked(self) -> bool:
+        """It is written and signed in steps; once final it never changes."""
+        return self.pk is not None and Agreement.objects.filter(pk=self.pk, final_at__isnull=False).exists()
 
 
-class Outcome(Immutable):
+class Outcome(Authored):
     """Afterwards: what happened and what was learned, from the person and from the care team."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="outcomes")
     voice = models.CharField(max_length=20, choices=View.Voice.choices)
     what_happened = models.TextField(max_length=4000)
     what_we_learned = models.TextField(max_length=4000, blank=True)
-    written_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    written_by_name = models.CharField(max_length=200)
-    written_at = models.DateTimeField()
 
     class Meta:
         ordering = ["written_at"]

@@ -16,20 +16,19 @@ from safeplan.decisions.models import (
     View,
 )
 from safeplan.people.models import SupportRelationship
-from safeplan.plans.services import PlanError as DecisionError
-from safeplan.plans.services import Writer
-from safeplan.plans.services.common import Action, audit_change
+from safeplan.people.records import Action, RecordError, Writer, audit_change
 
 CARRY_ON = "Carry on as now"
 
 __all__ = ["DecisionError", "Writer"]
 
 
+class DecisionError(RecordError):
+    """A change to a decision this user may not make, or that does not make sense."""
+
+
 def _check(writer: Writer, decision: Decision | None = None) -> None:
-    if not (writer.is_person or writer.is_care_team):
-        raise DecisionError("Emergency access lets you read a decision, not change it.")
-    if decision is not None and decision.person_id != writer.access.person.pk:
-        raise DecisionError("That decision is not part of this record.")
+    writer.check(decision.person_id if decision is not None else None, error=DecisionError, what="decision")
 
 
 def _text(value: str, what: str, *, required: bool = True, limit: int = 4000) -> str:
@@ -62,9 +61,7 @@ def start_decision(writer: Writer, *, question: str, context: str = "", now: dat
             decision=decision,
             title=CARRY_ON,
             carry_on=True,
-            added_by=writer.user,
-            added_by_name=str(writer.user),
-            added_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision", decision.pk)
     return decision
@@ -90,9 +87,7 @@ def add_option(
             title=title,
             benefits=_text(benefits, "the benefits", required=False),
             harms_now=_text(harms_now, "the possible harms now", required=False),
-            added_by=writer.user,
-            added_by_name=str(writer.user),
-            added_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision_option", option.pk)
     return option
@@ -117,8 +112,7 @@ def add_later_harm(
             description=_text(description, "the possible harm", limit=2000),
             likelihood=likelihood,
             seriousness=seriousness,
-            added_by_name=str(writer.user),
-            added_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision_later_harm", harm.pk)
     return harm
@@ -159,9 +153,7 @@ def record_view(
             speaker=speaker,
             preferred=preferred,
             reasons=_text(reasons, "the reasons"),
-            written_by=writer.user,
-            written_by_name=str(writer.user),
-            written_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision_view", view.pk)
     return view
@@ -213,9 +205,7 @@ def assess_capacity(
             fluctuating=fluctuating,
             review_on=review_on,
             notes=_text(notes, "what you found"),
-            assessed_by=writer.user,
-            assessed_by_name=str(writer.user),
-            assessed_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision_capacity", assessment.pk)
     return assessment
@@ -223,7 +213,7 @@ def assess_capacity(
 
 def capacity(decision: Decision) -> CapacityAssessment | None:
     """The latest assessment, or None: capacity presumed."""
-    return CapacityAssessment.objects.filter(decision=decision).order_by("-assessed_at", "-pk").first()
+    return CapacityAssessment.objects.filter(decision=decision).order_by("-written_at", "-pk").first()
 
 
 def check_framework(writer: Writer, decision: Decision, *, framework: str, applies: bool, note: str, now=None):
@@ -236,8 +226,7 @@ def check_framework(writer: Writer, decision: Decision, *, framework: str, appli
             framework=framework,
             applies=applies,
             note=_text(note, "a note", required=False),
-            checked_by_name=str(writer.user),
-            checked_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision_legal_check", check.pk)
     return check
@@ -245,7 +234,7 @@ def check_framework(writer: Writer, decision: Decision, *, framework: str, appli
 
 def legal_checks(decision: Decision) -> dict[str, LegalCheck]:
     latest: dict[str, LegalCheck] = {}
-    for check in LegalCheck.objects.filter(decision=decision).order_by("checked_at", "pk"):
+    for check in LegalCheck.objects.filter(decision=decision).order_by("written_at", "pk"):
         latest[check.framework] = check
     return latest
 
@@ -350,9 +339,7 @@ def record_outcome(writer: Writer, decision: Decision, *, what_happened: str, wh
             voice=View.Voice.PERSON if writer.is_person else View.Voice.PRACTITIONER,
             what_happened=_text(what_happened, "what happened"),
             what_we_learned=_text(what_we_learned, "what was learned", required=False),
-            written_by=writer.user,
-            written_by_name=str(writer.user),
-            written_at=_now(now),
+            **writer.authored(_now(now)),
         )
         audit_change(writer, Action.CREATE, "decision_outcome", outcome.pk)
     return outcome

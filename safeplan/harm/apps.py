@@ -1,7 +1,11 @@
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+
+if TYPE_CHECKING:
+    from safeplan.people.capabilities import DemoWorld
 
 
 class HarmConfig(AppConfig):
@@ -13,6 +17,7 @@ class HarmConfig(AppConfig):
         from django.urls import reverse
 
         from safeplan.harm import kinds, prompts
+        from safeplan.people.capabilities import Capability, register
         from safeplan.people.models import Organisation
         from safeplan.plans import extensions
 
@@ -38,6 +43,7 @@ class HarmConfig(AppConfig):
             links=links,
         )
         post_save.connect(_seed_catalogue, sender=Organisation, dispatch_uid="harm_seed_catalogue")
+        register(Capability("harm", seed_demo=_seed_demo))
 
 
 def _seed_catalogue(sender, instance, created, raw=False, **kwargs) -> None:
@@ -46,3 +52,9 @@ def _seed_catalogue(sender, instance, created, raw=False, **kwargs) -> None:
         from safeplan.harm.catalogue import seed_catalogue
 
         seed_catalogue(instance)
+
+
+def _seed_demo(world: "DemoWorld") -> None:
+    from safeplan.harm.demo import seed_harm
+
+    seed_harm(world.organisation, world.people[0], world.people[1], world.staff)

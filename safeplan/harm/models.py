@@ -10,8 +10,9 @@ import uuid
 from django.core.validators import MaxValueValidator
 from django.db import models
 
+from safeplan.core.immutability import Authored
 from safeplan.people.models import Organisation, User
-from safeplan.plans.models import Entry, ImmutableRecord, Plan
+from safeplan.plans.models import Entry, Plan
 
 
 class InformationItem(models.Model):
@@ -63,27 +64,18 @@ class Technique(models.Model):
         return self.name
 
 
-class Conversation(models.Model):
+class Conversation(Authored):
     """A practitioner's record that a prompt was talked through with the person. Part of the plan's history."""
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="conversations")
     prompt_key = models.SlugField(max_length=60)
     note = models.TextField(max_length=2000)
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    recorded_by_name = models.CharField(max_length=200)
-    recorded_by_role = models.CharField(max_length=40)
-    recorded_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["recorded_at"]
+        ordering = ["written_at"]
 
     def __str__(self) -> str:
         return f"{self.prompt_key} talked through on plan {self.plan_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableRecord("A recorded conversation is never changed.")
-        super().save(*args, **kwargs)
 
 
 class CheckIn(models.Model):

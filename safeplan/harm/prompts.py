@@ -4,13 +4,13 @@ practitioner is asked to talk it through with the person and record that they di
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from safeplan.people.presenters import age_on
 from safeplan.plans.extensions import Notice
 from safeplan.plans.models import EntryRevision, Plan
+from safeplan.plans.queries import current_revisions
 
 RECENT = timedelta(days=28)
 
@@ -49,19 +49,11 @@ PROMPTS = {
 }
 
 
-def _current(plan: Plan) -> list[EntryRevision]:
-    return list(
-        EntryRevision.objects.filter(
-            entry__plan=plan, number=F("entry__revision"), removed=False, entry__responds_to__isnull=True
-        ).select_related("entry")
-    )
-
-
 def applicable(plan: Plan) -> list[Prompt]:
     """The prompts that apply to this plan as it stands now, and no others."""
     from safeplan.harm.models import Technique
 
-    revisions = _current(plan)
+    revisions = list(current_revisions(plan))
     by_item: dict[str, list[EntryRevision]] = {}
     for revision in revisions:
         by_item.setdefault(revision.entry.item_key, []).append(revision)
@@ -89,9 +81,9 @@ def _history(plan: Plan) -> dict[str, list[str]]:
 
     lines: dict[str, list[str]] = {}
     for c in Conversation.objects.filter(plan=plan):
-        when = timezone.localtime(c.recorded_at)
+        when = timezone.localtime(c.written_at)
         lines.setdefault(c.prompt_key, []).append(
-            f"Talked through with {c.recorded_by_name} ({c.recorded_by_role}) on {when:%-d %B %Y}: {c.note}"
+            f"Talked through with {c.written_by_name} ({c.written_by_role}) on {when:%-d %B %Y}: {c.note}"
         )
     return lines
 

@@ -3,19 +3,22 @@
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeplan.harm.models import CheckIn, Conversation
 from safeplan.harm.prompts import PROMPTS, applicable
+from safeplan.people.records import Action, Writer, audit_change
 from safeplan.plans.models import Entry, Plan
-from safeplan.plans.services import PlanError, Writer
-from safeplan.plans.services.common import Action, audit_change
+from safeplan.plans.queries import current_entries
+from safeplan.plans.services import PlanError, check_plan
 
 HARM_TEMPLATE = "harm-minimisation"
+TECHNIQUE = "technique"  # the item a technique is written in
 
 
 def _check_plan(writer: Writer, plan: Plan) -> None:
-    writer.check_may_write(plan)
+    check_plan(writer, plan)
     if plan.template.key != HARM_TEMPLATE:
         raise PlanError("That is not a harm-minimisation plan.")
 
@@ -37,24 +40,15 @@ def record_conversation(
             plan=plan,
             prompt_key=prompt_key,
             note=note[:2000],
-            recorded_by=writer.user,
-            recorded_by_name=str(writer.user),
-            recorded_by_role=writer.access.role,
-            recorded_at=now or timezone.now(),
+            **writer.authored(now),
         )
         audit_change(writer, Action.CREATE, "harm_conversation", conversation.pk)
     return conversation
 
 
-def technique_entries(plan: Plan):
+def technique_entries(plan: Plan) -> QuerySet[Entry]:
     """The plan's current techniques, for choosing which one a check-in is about."""
-    from django.db.models import F
-
-    return (
-        Entry.objects.filter(plan=plan, item_key="technique", responds_to__isnull=True)
-        .filter(revisions__number=F("revision"), revisions__removed=False)
-        .order_by("created_at")
-    )
+    return current_entries(plan, TECHNIQUE)
 
 
 def add_check_in(

@@ -11,7 +11,15 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from safeplan.audit.models import AuditEvent
-from safeplan.people.models import BreakGlassGrant, CareRelationship, Person, StaffRole, SupportRelationship, User
+from safeplan.people.models import (
+    BreakGlassGrant,
+    CareRelationship,
+    Organisation,
+    Person,
+    StaffRole,
+    SupportRelationship,
+    User,
+)
 
 Purpose = AuditEvent.Purpose
 
@@ -28,6 +36,21 @@ class RecordAccess:
     @property
     def reason(self) -> str:
         return self.grant.reason if self.grant else ""
+
+    @property
+    def is_person(self) -> bool:
+        """The person reading their own record."""
+        return self.role == "person"
+
+    @property
+    def is_care_team(self) -> bool:
+        """A practitioner or team lead of a team caring for the person (not emergency access)."""
+        return self.purpose == Purpose.CARE
+
+    @property
+    def may_write(self) -> bool:
+        """The answer to "may this reader also write here": the person and their care team; emergency access reads."""
+        return self.is_person or self.is_care_team
 
 
 def staff_roles(user: User) -> list[StaffRole]:
@@ -137,3 +160,17 @@ def people_supported_by(user: User) -> QuerySet[SupportRelationship]:
         .exclude(ended_on__lt=today)
         .select_related("person")
     )
+
+
+def organisation_for(user: User) -> Organisation | None:
+    """The organisation a signed-in user works in, is cared for by, or supports someone in."""
+    if not user.is_authenticated:
+        return None
+    roles = staff_roles(user)
+    if roles:
+        return roles[0].organisation
+    person: Person | None = getattr(user, "person_record", None)
+    if person is not None:
+        return person.organisation
+    support = people_supported_by(user).select_related("person__organisation").first()
+    return support.person.organisation if support else None

@@ -1,11 +1,8 @@
 from django.urls import path
 
-from safeplan.people.views import break_glass, caseload, record, supporting
+from safeplan.people.views import break_glass, supporting
 
 urlpatterns = [
-    path("caseload/", caseload.caseload, name="caseload"),
-    path("people/<str:person_id>/", record.person_record, name="person_record"),
-    path("your-record/", record.your_record, name="your_record"),
     path("emergency-access/", break_glass.break_glass_start, name="break_glass_start"),
     path("emergency-access/<uuid:grant_id>/end/", break_glass.break_glass_end, name="break_glass_end"),
     path("emergency-access/reviews/", break_glass.break_glass_review, name="break_glass_review"),

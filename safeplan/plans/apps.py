@@ -8,10 +8,14 @@ class PlansConfig(AppConfig):
     verbose_name = "Safety plans"
 
     def ready(self) -> None:
+        from safeplan.people.capabilities import register
+        from safeplan.plans.capability import PLANS
+
+        register(PLANS)
         post_migrate.connect(_load_templates, sender=self)
 
 
-def _load_templates(sender, using="default", **kwargs) -> None:
+def _load_templates(sender: object, using: str = "default", **kwargs: object) -> None:
     """Shipped template files are loaded after every migrate (and after a test flush): new versions appear."""
     from safeplan.plans.plan_templates import load_shipped_templates
 

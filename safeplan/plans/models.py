@@ -9,11 +9,10 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from safeplan.core.immutability import Authored, History, ImmutableRecord
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
 
-
-class ImmutableRecord(Exception):
-    """Raised when code tries to change history that must stay as it was written."""
+__all__ = ["ImmutableRecord"]  # where it is raised from, for callers of plans
 
 
 class Voice(models.TextChoices):
@@ -144,7 +143,7 @@ class Entry(models.Model):
         return f"Entry {self.pk} in {self.section_key}/{self.item_key}"
 
 
-class EntryRevision(models.Model):
+class EntryRevision(Authored):
     """The words of an entry at one revision. Never changed once written."""
 
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="revisions")
@@ -152,10 +151,6 @@ class EntryRevision(models.Model):
     fields = models.JSONField()
     removed = models.BooleanField(default=False, help_text="This revision takes the entry out of the plan.")
     mode = models.CharField(max_length=20, choices=Mode.choices)
-    written_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    written_by_name = models.CharField(max_length=200)
-    written_by_role = models.CharField(max_length=40)
-    written_at = models.DateTimeField()
 
     class Meta:
         ordering = ["entry", "number"]
@@ -164,13 +159,8 @@ class EntryRevision(models.Model):
     def __str__(self) -> str:
         return f"Revision {self.number} of entry {self.entry_id}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableRecord("A revision is never changed; write a new one.")
-        super().save(*args, **kwargs)
 
-
-class PlanVersion(models.Model):
+class PlanVersion(History):
     """A numbered snapshot of a plan put forward for agreement. Once agreed it never changes."""
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions")
@@ -195,13 +185,12 @@ class PlanVersion(models.Model):
     def __str__(self) -> str:
         return f"Version {self.number} of plan {self.plan_id}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None and PlanVersion.objects.filter(pk=self.pk, agreed_at__isnull=False).exists():
-            raise ImmutableRecord("An agreed version is never changed; later edits start a new draft.")
-        super().save(*args, **kwargs)
+    def is_locked(self) -> bool:
+        """Until it is agreed a version collects signatures; once agreed it never changes."""
+        return self.pk is not None and PlanVersion.objects.filter(pk=self.pk, agreed_at__isnull=False).exists()
 
 
-class Signature(models.Model):
+class Signature(History):
     """The person or a practitioner signing one exact version (its content hash)."""
 
     class Role(models.TextChoices):
@@ -221,8 +210,3 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signer_name} signed version {self.version_id} as {self.role}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableRecord("A signature is never changed.")
-        super().save(*args, **kwargs)

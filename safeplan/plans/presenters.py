@@ -2,33 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from uuid import UUID
 
-from django.db.models import OuterRef, Subquery
-from django.http import Http404
 from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
-from safeplan.people.models import Person
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
-
-
-def plan_in_record(access: RecordAccess, plan_id: UUID) -> Plan:
-    """A plan of the person whose record this is, or 404: plan ids from another record are never found."""
-    plan = Plan.objects.select_related("template", "person__organisation").filter(pk=plan_id, person=access.person)
-    found = plan.first()
-    if found is None:
-        raise Http404("No plan found.")
-    return found
-
-
-def version_of(plan: Plan, number: int) -> PlanVersion:
-    version = PlanVersion.objects.filter(plan=plan, number=number).prefetch_related("signatures").first()
-    if version is None:
-        raise Http404("No such version.")
-    return version
 
 
 def london_day(moment: datetime | date) -> str:
@@ -70,30 +50,6 @@ def plan_status(plan: Plan, versions: list[PlanVersion] | None = None) -> PlanSt
     changed = agreed is not None and plan.revision != agreed.plan_revision
     overdue = bool(agreed and agreed.review_due and agreed.review_due < timezone.localdate())
     return PlanStatus(agreed, pending, changed, overdue)
-
-
-def plans_with_status(person: Person) -> list[tuple[Plan, PlanStatus]]:
-    plans = list(Plan.objects.filter(person=person).select_related("template").order_by("-started_at"))
-    versions: dict[UUID, list[PlanVersion]] = {p.pk: [] for p in plans}
-    for version in PlanVersion.objects.filter(plan__in=plans).defer("snapshot").order_by("number"):
-        versions[version.plan_id].append(version)
-    return [(plan, plan_status(plan, versions[plan.pk])) for plan in plans]
-
-
-def overdue_people(person_ids: list[UUID]) -> set[UUID]:
-    """Which of these people have a plan whose latest agreed version is past its review date."""
-    latest_due = (
-        PlanVersion.objects.filter(plan=OuterRef("pk"), agreed_at__isnull=False)
-        .order_by("-number")
-        .values("review_due")[:1]
-    )
-    overdue = (
-        Plan.objects.filter(person_id__in=person_ids)
-        .annotate(latest_due=Subquery(latest_due))
-        .filter(latest_due__lt=timezone.localdate())
-        .values_list("person_id", flat=True)
-    )
-    return set(overdue)
 
 
 def byline(entry: dict, name_to_use: str) -> str:

@@ -8,10 +8,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.db.models import F
-
 from safeplan.plans.models import CrisisLine, Entry, EntryRevision, Plan, Voice
 from safeplan.plans.plan_templates import KINDS
+from safeplan.plans.queries import current_revisions
 
 
 def content_hash(snapshot: dict) -> str:
@@ -47,11 +46,7 @@ def build_snapshot(plan: Plan) -> dict:
     """The plan's current words, section by section in template order, each entry with its differing views."""
     person = plan.person
     name_to_use = person.name_to_use
-    current = (
-        EntryRevision.objects.filter(entry__plan=plan, number=F("entry__revision"), removed=False)
-        .select_related("entry__supporter__user")
-        .order_by("entry__created_at", "entry_id")
-    )
+    current = current_revisions(plan, views=True).select_related("entry__supporter__user")
     by_item: dict[tuple[str, str], list[dict]] = {}
     views: list[tuple[int, dict]] = []
     for revision in current:

@@ -1,17 +1,22 @@
 """Each part of a decision record has a small form: options, later harms, views, capacity, frameworks, the
-agreement and its signatures, a decision against preference, and what happened afterwards."""
+agreement, a decision against preference, and what happened afterwards. Each is an `AddToRecord` page: the generic
+view shows the form, calls the service and goes back to the decision."""
 
+from typing import Any
+
+from django import forms as django_forms
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from safeplan.decisions import forms, services
-from safeplan.decisions.models import Agreement, Option
+from safeplan.decisions.models import Agreement, Decision, Option
 from safeplan.decisions.presenters import decision_in_record
+from safeplan.people.access import RecordAccess
 from safeplan.people.models import SupportRelationship
-from safeplan.people.views.record_access import person_record_view, reading
-from safeplan.plans.views.writing import writer_or_404
+from safeplan.people.views.generic import AddToRecord
+from safeplan.people.views.record_access import person_record_view, writer_or_404
 
 CAPACITY_GUIDANCE = (
     "Capacity is presumed. Record an assessment only if there is real doubt about this decision, at this time. "
@@ -20,113 +25,94 @@ CAPACITY_GUIDANCE = (
 )
 
 
-def _page(request, access, decision, form, *, heading, submit, save, intro="", done="Saved."):
-    """Render a part's form; on a valid POST call `save()` and go back to the decision."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save()
-        except services.DecisionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, done)
-            return redirect("decision", person_id=access.person.pk, decision_id=decision.pk)
-    reading(request, decision.pk)
-    context = {
-        "person": access.person,
-        "decision": decision,
-        "form": form,
-        "heading": heading,
-        "intro": intro,
-        "submit": submit,
-    }
-    return render(request, "decisions/form.jinja", context, status=422 if form.errors else 200)
+class DecisionPart(AddToRecord):
+    """A part added to one decision; the page shows the decision's question and goes back to it."""
+
+    object_type = "decision"
+    template = "decisions/form.jinja"
+
+    def find(self, **kwargs: Any) -> Decision:
+        return decision_in_record(self.access, kwargs["decision_id"])
+
+    def back(self, found: Decision) -> HttpResponseBase:
+        return redirect("decision", person_id=self.access.person.pk, decision_id=found.pk)
+
+    def context(self, found: Decision) -> dict[str, Any]:
+        return {"decision": found}
 
 
-@person_record_view("decision")
-def add_option(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    form = forms.OptionForm(request.POST or None)
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="Add an option",
-        submit="Add the option",
-        save=lambda: services.add_option(writer, decision, **form.cleaned_data),
+class AddOption(DecisionPart):
+    heading, submit = "Add an option", "Add the option"
+
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.OptionForm(data)
+
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        services.add_option(self.writer, found, **form.cleaned_data)
+
+
+class AddLaterHarm(DecisionPart):
+    submit = "Add it"
+    intro = (
+        "Think about work, money, housing, relationships, caring for others, liberty and confidence, including harm "
+        "that could come from the service's own decisions."
     )
 
+    def find(self, **kwargs: Any) -> Decision:
+        decision = super().find(**kwargs)
+        option = Option.objects.filter(pk=kwargs["option_id"], decision=decision).first()
+        if option is None:
+            raise Http404("No such option.")
+        self.option = option
+        self.heading = f"What could “{option.title}” cost later?"
+        return decision
 
-@person_record_view("decision")
-def add_later_harm(request, access, decision_id, option_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    option = Option.objects.filter(pk=option_id, decision=decision).first()
-    if option is None:
-        raise Http404("No such option.")
-    form = forms.LaterHarmForm(request.POST or None)
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading=f"What could “{option.title}” cost later?",
-        intro="Think about work, money, housing, relationships, caring for others, liberty and confidence, "
-        "including harm that could come from the service's own decisions.",
-        submit="Add it",
-        save=lambda: services.add_later_harm(writer, option, **form.cleaned_data),
-    )
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.LaterHarmForm(data)
+
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        services.add_later_harm(self.writer, self.option, **form.cleaned_data)
 
 
-@person_record_view("decision")
-def add_view(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    options = list(decision.options.all())
-    supporters = list(
-        SupportRelationship.objects.filter(person=access.person, ended_on__isnull=True).select_related("user")
-    )
-    form = forms.ViewForm(
-        request.POST or None, options=options, person=access.person, is_person=writer.is_person, supporters=supporters
-    )
+class AddView(DecisionPart):
+    heading, submit = "Add a view", "Save the view"
+    intro = "Every view is kept with whose it is. Views that differ stand side by side."
 
-    def save():
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        supporters = SupportRelationship.objects.filter(person=self.access.person, ended_on__isnull=True)
+        return forms.ViewForm(
+            data,
+            options=list(found.options.all()),
+            person=self.access.person,
+            is_person=self.writer.is_person,
+            supporters=list(supporters.select_related("user")),
+        )
+
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        assert isinstance(form, forms.ViewForm)
         voice, supporter = form.voice_and_supporter()
         services.record_view(
-            writer,
-            decision,
+            self.writer,
+            found,
             reasons=form.cleaned_data["reasons"],
             preferred=form.options.get(form.cleaned_data["preferred"]),
             voice=voice,
             supporter=supporter,
         )
 
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="Add a view",
-        submit="Save the view",
-        save=save,
-        intro="Every view is kept with whose it is. Views that differ stand side by side.",
-    )
 
+class AssessCapacity(DecisionPart):
+    care_team_only = True
+    heading, submit, intro = "Capacity for this decision", "Record the assessment", CAPACITY_GUIDANCE
 
-@person_record_view("decision")
-def assess_capacity(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    if not writer.is_care_team:
-        raise Http404("A practitioner records a capacity assessment.")
-    form = forms.CapacityForm(request.POST or None)
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.CapacityForm(data)
 
-    def save():
+    def save(self, found: Decision, form: django_forms.Form) -> None:
         data = form.cleaned_data
         services.assess_capacity(
-            writer,
-            decision,
+            self.writer,
+            found,
             understand=data["understand"] == "yes",
             retain=data["retain"] == "yes",
             weigh=data["weigh"] == "yes",
@@ -136,75 +122,75 @@ def assess_capacity(request, access, decision_id):
             review_on=data["review_on"],
         )
 
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="Capacity for this decision",
-        intro=CAPACITY_GUIDANCE,
-        submit="Record the assessment",
-        save=save,
+
+class CheckFramework(DecisionPart):
+    heading, submit = "Legal frameworks", "Save"
+    intro = (
+        "Duty of care, human rights, health and safety, mental capacity (including capacity that comes and goes) "
+        "and safeguarding can each bear on a decision. Note how each does."
     )
 
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.LegalForm(data)
 
-@person_record_view("decision")
-def check_framework(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    form = forms.LegalForm(request.POST or None)
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="Legal frameworks",
-        submit="Save",
-        intro="Duty of care, human rights, health and safety, mental capacity (including capacity that comes and "
-        "goes) and safeguarding can each bear on a decision. Note how each does.",
-        save=lambda: services.check_framework(
-            writer,
-            decision,
-            framework=form.cleaned_data["framework"],
-            applies=form.cleaned_data["applies"] == "yes",
-            note=form.cleaned_data["note"],
-        ),
-    )
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        data = form.cleaned_data
+        services.check_framework(
+            self.writer, found, framework=data["framework"], applies=data["applies"] == "yes", note=data["note"]
+        )
 
 
-@person_record_view("decision")
-def propose_agreement(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    form = forms.AgreementForm(request.POST or None, options=list(decision.options.all()))
+class ProposeAgreement(DecisionPart):
+    heading, submit = "Write down what we agreed", "Save for signing"
+    done = "Written down. The person and a practitioner each sign it."
 
-    def save():
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.AgreementForm(data, options=list(found.options.all()))
+
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        assert isinstance(form, forms.AgreementForm)
         data = dict(form.cleaned_data)
         data["chosen"] = form.options[data["chosen"]]
-        services.propose_agreement(writer, decision, **data)
-
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="Write down what we agreed",
-        submit="Save for signing",
-        save=save,
-        done="Written down. The person and a practitioner each sign it.",
-    )
+        services.propose_agreement(self.writer, found, **data)
 
 
-def _agreement(decision) -> Agreement:
+def _agreement(decision: Decision) -> Agreement:
     agreement = Agreement.objects.filter(decision=decision).select_related("decision").first()
     if agreement is None:
         raise Http404("Nothing written down yet.")
     return agreement
 
 
+class AgainstPreference(DecisionPart):
+    care_team_only = True
+    heading, submit = "A decision against their preference", "Record the decision"
+
+    def find(self, **kwargs: Any) -> Decision:
+        decision = super().find(**kwargs)
+        self.agreement = _agreement(decision)
+        self.intro = f"{self.access.person.name_to_use}'s view stays on the record beside your reason."
+        return decision
+
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.AgainstPreferenceForm(data)
+
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        services.decide_against_preference(self.writer, self.agreement, reason=form.cleaned_data["reason"])
+
+
+class AddOutcome(DecisionPart):
+    heading, submit = "Afterwards: what happened", "Save"
+
+    def make_form(self, data: Any, found: Decision) -> django_forms.Form:
+        return forms.OutcomeForm(data)
+
+    def save(self, found: Decision, form: django_forms.Form) -> None:
+        services.record_outcome(self.writer, found, **form.cleaned_data)
+
+
 @require_POST
 @person_record_view("decision")
-def sign(request, access, decision_id):
+def sign(request: HttpRequest, access: RecordAccess, decision_id: str) -> HttpResponseBase:
     decision = decision_in_record(access, decision_id)
     writer = writer_or_404(request, access)
     try:
@@ -216,37 +202,11 @@ def sign(request, access, decision_id):
     return redirect("decision", person_id=access.person.pk, decision_id=decision.pk)
 
 
-@person_record_view("decision")
-def against_preference(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    if not writer.is_care_team:
-        raise Http404("Only a practitioner records this.")
-    agreement = _agreement(decision)
-    form = forms.AgainstPreferenceForm(request.POST or None)
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="A decision against their preference",
-        intro=f"{access.person.name_to_use}'s view stays on the record beside your reason.",
-        submit="Record the decision",
-        save=lambda: services.decide_against_preference(writer, agreement, reason=form.cleaned_data["reason"]),
-    )
-
-
-@person_record_view("decision")
-def add_outcome(request, access, decision_id):
-    decision = decision_in_record(access, decision_id)
-    writer = writer_or_404(request, access)
-    form = forms.OutcomeForm(request.POST or None)
-    return _page(
-        request,
-        access,
-        decision,
-        form,
-        heading="Afterwards: what happened",
-        submit="Save",
-        save=lambda: services.record_outcome(writer, decision, **form.cleaned_data),
-    )
+add_option = AddOption.as_view()
+add_later_harm = AddLaterHarm.as_view()
+add_view = AddView.as_view()
+assess_capacity = AssessCapacity.as_view()
+check_framework = CheckFramework.as_view()
+propose_agreement = ProposeAgreement.as_view()
+against_preference = AgainstPreference.as_view()
+add_outcome = AddOutcome.as_view()

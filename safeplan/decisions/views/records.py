@@ -1,14 +1,14 @@
 """A person's shared decisions: the list, starting one, and the whole record on one page."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from safeplan.decisions import services
 from safeplan.decisions.forms import StartForm
 from safeplan.decisions.models import Agreement, Decision, LegalCheck
 from safeplan.decisions.presenters import decision_in_record, status
-from safeplan.people.views.record_access import person_record_view, reading
-from safeplan.plans.services import writer_for
+from safeplan.people.records import writer_for
+from safeplan.people.views.record_access import person_record_view, show
 
 
 @person_record_view("decisions")
@@ -29,29 +29,27 @@ def decision_list(request, access):
     agreements = {a.decision_id: a for a in Agreement.objects.filter(decision__in=decisions)}
     context = {
         "person": access.person,
-        "is_person": writer.is_person,
-        "can_write": writer.is_person or writer.is_care_team,
+        "is_person": access.is_person,
+        "can_write": access.may_write,
         "rows": [(d, status(d, agreements.get(d.pk))) for d in decisions],
         "form": form,
     }
-    return render(request, "decisions/list.jinja", context, status=422 if form.errors else 200)
+    return show(request, "decisions/list.jinja", context, status=422 if form.errors else 200)
 
 
 @person_record_view("decision")
 def decision_page(request, access, decision_id):
     decision = decision_in_record(access, decision_id)
-    writer = writer_for(request, access)
     agreement = Agreement.objects.filter(decision=decision).select_related("chosen").first()
     views = services.current_views(decision)
     preferred = {v.preferred_id for v in views}
     checks = services.legal_checks(decision)
-    reading(request, decision.pk)
     context = {
         "person": access.person,
         "decision": decision,
-        "is_person": writer.is_person,
-        "can_write": writer.is_person or writer.is_care_team,
-        "is_staff": writer.is_care_team,
+        "is_person": access.is_person,
+        "can_write": access.may_write,
+        "is_staff": access.is_care_team,
         "options": list(decision.options.prefetch_related("later_harms")),
         "views": views,
         "disagree": len(preferred) > 1,
@@ -62,4 +60,4 @@ def decision_page(request, access, decision_id):
         "outcomes": list(decision.outcomes.all()),
         "status": status(decision, agreement),
     }
-    return render(request, "decisions/decision.jinja", context)
+    return show(request, "decisions/decision.jinja", context, object_id=decision.pk)

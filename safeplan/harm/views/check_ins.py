@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from safeplan.harm import services
@@ -10,25 +10,18 @@ from safeplan.harm.charts import technique_charts
 from safeplan.harm.forms import CheckInForm
 from safeplan.harm.models import CheckIn
 from safeplan.harm.views.techniques import harm_plan
-from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.people.views.record_access import person_record_view, show, writer_or_404
 from safeplan.plans import services as plan_services
-from safeplan.plans.models import EntryRevision
-from safeplan.plans.views.writing import writer_or_404
+from safeplan.plans.queries import current_revisions
 
 
 def _technique_names(plan) -> list[tuple]:
-    entries = list(services.technique_entries(plan))
-    names = {
-        r.entry_id: r.fields.get("name", "") for r in EntryRevision.objects.filter(entry__in=entries).order_by("number")
-    }
-    return [(entry, names.get(entry.pk, "")) for entry in entries]
+    return [(r.entry, r.fields.get("name", "")) for r in current_revisions(plan, item_key=services.TECHNIQUE)]
 
 
 @person_record_view("harm_check_ins")
 def check_ins(request, access, plan_id):
     plan = harm_plan(access, plan_id)
-    reader = plan_services.writer_for(request, access)
-    can_write = reader.is_person or reader.is_care_team
     techniques = _technique_names(plan)
     form = CheckInForm(request.POST or None, techniques=techniques)
     if request.method == "POST":
@@ -52,18 +45,18 @@ def check_ins(request, access, plan_id):
                 return redirect("harm_check_ins", person_id=access.person.pk, plan_id=plan.pk)
     visible = list(services.visible_check_ins(access, plan))
     names = {entry.pk: name for entry, name in techniques}
-    reading(request, plan.pk, "check-ins")
     context = {
         "person": access.person,
         "plan": plan,
         "form": form,
-        "is_person": access.role == "person",
-        "can_write": can_write and bool(techniques),
+        "is_person": access.is_person,
+        "can_write": access.may_write and bool(techniques),
         "charts": technique_charts(visible, names),
         "check_ins": list(reversed(visible)),
         "names": names,
     }
-    return render(request, "harm/check_ins.jinja", context, status=422 if form.errors else 200)
+    status = 422 if form.errors else 200
+    return show(request, "harm/check_ins.jinja", context, status=status, object_id=plan.pk, version="check-ins")
 
 
 def _visible(access, plan, check_in_id) -> CheckIn:
@@ -77,16 +70,15 @@ def _visible(access, plan, check_in_id) -> CheckIn:
 def check_in_page(request, access, plan_id, check_in_id):
     plan = harm_plan(access, plan_id)
     check_in = _visible(access, plan, check_in_id)
-    reading(request, check_in.pk)
     names = dict((entry.pk, name) for entry, name in _technique_names(plan))
     context = {
         "person": access.person,
         "plan": plan,
         "check_in": check_in,
         "name": names.get(check_in.entry_id, ""),
-        "is_person": access.role == "person",
+        "is_person": access.is_person,
     }
-    return render(request, "harm/check_in.jinja", context)
+    return show(request, "harm/check_in.jinja", context, object_id=check_in.pk)
 
 
 @require_POST

@@ -1,19 +1,18 @@
 """The service's information library: items for the techniques in a plan, and one item on its own."""
 
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
-from safeplan.core.context import organisation_for
 from safeplan.harm.models import InformationItem, Technique
+from safeplan.harm.services import TECHNIQUE
 from safeplan.harm.views.techniques import harm_plan
-from safeplan.people.access import staff_roles
-from safeplan.people.views.record_access import person_record_view, reading
-from safeplan.plans.models import EntryRevision
+from safeplan.people.access import organisation_for, staff_roles
+from safeplan.people.views.record_access import person_record_view, show
+from safeplan.plans.queries import current_revisions
 
 
 def _audiences(user) -> list[str]:
@@ -27,9 +26,7 @@ def information_for_plan(request, access, plan_id):
     plan = harm_plan(access, plan_id)
     chosen = {
         int(r.fields["technique_id"])
-        for r in EntryRevision.objects.filter(
-            entry__plan=plan, entry__item_key="technique", number=F("entry__revision"), removed=False
-        )
+        for r in current_revisions(plan, item_key=TECHNIQUE)
         if r.fields.get("technique_id", "").isdigit()
     }
     techniques = (
@@ -38,9 +35,8 @@ def information_for_plan(request, access, plan_id):
         .order_by("position")
     )
     audiences = _audiences(request.user)
-    reading(request, plan.pk, "information")
     context = {"person": access.person, "plan": plan, "techniques": techniques, "audiences": audiences}
-    return render(request, "harm/information_for_plan.jinja", context)
+    return show(request, "harm/information_for_plan.jinja", context, object_id=plan.pk, version="information")
 
 
 def information_item(request, item_id):

@@ -2,17 +2,16 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from safeplan.harm import services
 from safeplan.harm.forms import ConversationForm, TechniqueForm
 from safeplan.harm.models import Technique
 from safeplan.harm.prompts import PROMPTS, applicable
-from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.people.views.record_access import person_record_view, show, writer_or_404
 from safeplan.plans import services as plan_services
 from safeplan.plans.models import Mode, Voice
-from safeplan.plans.presenters import plan_in_record
-from safeplan.plans.views.writing import writer_or_404
+from safeplan.plans.queries import plan_in_record
 
 
 def harm_plan(access, plan_id):
@@ -48,7 +47,6 @@ def add_technique(request, access, plan_id):
             response = redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
             response["Location"] += f"#entry-{entry.pk}"
             return response
-    reading(request, plan.pk)
     context = {
         "person": access.person,
         "plan": plan,
@@ -56,7 +54,7 @@ def add_technique(request, access, plan_id):
         "techniques": techniques,
         "is_person": author.is_person,
     }
-    return render(request, "harm/add_technique.jinja", context, status=422 if form.errors else 200)
+    return show(request, "harm/add_technique.jinja", context, status=422 if form.errors else 200, object_id=plan.pk)
 
 
 @person_record_view("safety_plan")
@@ -75,7 +73,6 @@ def record_conversation(request, access, plan_id, prompt_key):
         else:
             messages.success(request, "The conversation is recorded in the plan's history.")
             return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
-    reading(request, plan.pk)
     name = access.person.name_to_use
     context = {
         "person": access.person,
@@ -84,4 +81,4 @@ def record_conversation(request, access, plan_id, prompt_key):
         "heading": prompt.heading.format(name=name),
         "text": prompt.text.format(name=name),
     }
-    return render(request, "harm/conversation.jinja", context, status=422 if form.errors else 200)
+    return show(request, "harm/conversation.jinja", context, status=422 if form.errors else 200, object_id=plan.pk)

@@ -1,37 +1,81 @@
-"""The one way a view opens a person's record: scoped, audited in the same transaction, 404 otherwise."""
+"""The one way a view opens a person's record: scoped, audited in the same transaction, 404 otherwise.
 
+A record view receives the reader's `RecordAccess` and returns either a redirect (it showed nothing; a change it
+made is audited by the service that made it) or `Shown`: the response and what it showed. The wrapper writes the
+audit row of a `Shown`, exactly once, whatever the method or status (a form re-shown with errors shows the record
+too). A view cannot forget the row, because returning anything else is a programming error, and it cannot write it
+twice, because only the wrapper writes it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
+from typing import Any, Concatenate, ParamSpec
 
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import render
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.people.access import RecordAccess, resolve_access, role_label
+from safeplan.people.records import Writer, writer_for
+
+P = ParamSpec("P")
 
 
-def reading(request, object_id: object, version: object = "") -> None:
-    """Name the object a record view shows (a plan, a version), for the audit row of the read."""
-    request.audit_object = (object_id, version)
+@dataclass(frozen=True)
+class Shown:
+    """A response that carries record content, and what it showed, for the audit row of the read."""
+
+    response: HttpResponseBase
+    object_id: object = None  # the record itself when None
+    version: object = ""
+    object_type: str = ""  # the view's own type when empty
+    action: str = AuditEvent.Action.READ  # EXPORT for a download
 
 
-def audit_record_read(request, access: RecordAccess, object_type: str = "person") -> None:
-    object_id, version = getattr(request, "audit_object", (access.person.pk, ""))
+RecordView = Callable[Concatenate[HttpRequest, RecordAccess, P], "Shown | HttpResponseBase"]
+
+
+def show(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+    object_id: object = None,
+    version: object = "",
+    object_type: str = "",
+) -> Shown:
+    """Render a page of the record and say what it showed."""
+    response = render(request, template, context, status=status)
+    return Shown(response, object_id, version, object_type)
+
+
+def writer_or_404(request: HttpRequest, access: RecordAccess) -> Writer:
+    """The person themselves or their care team; emergency access reads but never writes (404, as for outsiders)."""
+    if not access.may_write:
+        raise Http404("Emergency access is for reading only.")
+    return writer_for(request, access)
+
+
+def _audit_shown(request: HttpRequest, access: RecordAccess, shown: Shown, object_type: str) -> None:
     audit.record(
         actor=audit.actor_for(request, access.role),
-        action=AuditEvent.Action.READ,
-        object_type=object_type,
-        object_id=object_id,
-        object_version=version,
+        action=shown.action,
+        object_type=shown.object_type or object_type,
+        object_id=access.person.pk if shown.object_id is None else shown.object_id,
+        object_version=shown.version,
         person_id=access.person.pk,
         purpose=access.purpose,
         reason=access.reason,
     )
 
 
-def record_denied(request, person_id: object, object_type: str = "person") -> None:
+def record_denied(request: HttpRequest, person_id: object, object_type: str = "person") -> None:
     audit.record_now(
-        actor=audit.actor_for(request, role_label(request.user)),
+        actor=audit.actor_for(request, role_label(request.user)),  # type: ignore[arg-type]
         action=AuditEvent.Action.DENIED,
         object_type=object_type,
         object_id=str(person_id)[:64],
@@ -39,26 +83,31 @@ def record_denied(request, person_id: object, object_type: str = "person") -> No
     )
 
 
-def person_record_view(object_type: str = "person"):
+def person_record_view(
+    object_type: str = "person",
+) -> Callable[[RecordView[P]], Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]]:
     """Wrap a view of one person's record.
 
     The view receives a RecordAccess in place of the person id. Its whole response is built inside one transaction
-    that ends with the audit row of the read; anyone without access gets a 404 (identical to a missing record) and
-    the refusal is audited. A view that raises Http404 (an object not in this person's record) is audited the same.
+    that ends with the audit row of what it showed; anyone without access gets a 404 (identical to a missing record)
+    and the refusal is audited. A view that raises Http404 (an object not in this person's record) is audited the
+    same.
     """
 
-    def decorate(view):
+    def decorate(view: RecordView[P]) -> Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]:
         @wraps(view)
-        def wrapped(request, person_id, *args, **kwargs):
+        def wrapped(request: HttpRequest, person_id: str, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
             try:
                 with transaction.atomic():
-                    access = resolve_access(request.user, person_id)
+                    access = resolve_access(request.user, person_id)  # type: ignore[arg-type]
                     if access is not None:
-                        response = view(request, access, *args, **kwargs)
-                        audited = getattr(request, "audit_recorded", False)
-                        if request.method in ("GET", "HEAD") and response.status_code == 200 and not audited:
-                            audit_record_read(request, access, object_type)
-                        return response
+                        result = view(request, access, *args, **kwargs)
+                        if isinstance(result, Shown):
+                            _audit_shown(request, access, result, object_type)
+                            return result.response
+                        if 300 <= result.status_code < 400:
+                            return result  # nothing of the record is in a redirect
+                        raise TypeError(f"{view.__name__} must return Shown(...) or a redirect, not {result!r}")
             except Http404:
                 record_denied(request, person_id, object_type)
                 raise

@@ -11,6 +11,7 @@ from safeplan.plans.services.common import (
     VersionChanged,
     Writer,
     add_months,
+    check_plan,
     writer_for,
 )
 from safeplan.plans.services.entries import add_entry, clean_fields, entry_kind, latest_revision, revise_entry
@@ -25,6 +26,7 @@ __all__ = [
     "Writer",
     "add_entry",
     "add_months",
+    "check_plan",
     "clean_fields",
     "entry_kind",
     "latest_revision",

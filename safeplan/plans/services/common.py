@@ -1,22 +1,21 @@
-"""What every plan service shares: who is writing, the errors they may see, and the audit row of a change."""
+"""What every plan service shares: the plan errors, the write check for a plan, and review-date arithmetic.
+
+Who is writing, the audit row of a change and the error base come from the record kernel (people.records).
+"""
 
 import calendar
-from dataclasses import dataclass
 from datetime import date
 
-from safeplan.audit import services as audit
-from safeplan.audit.models import AuditEvent
-from safeplan.people.access import RecordAccess
-from safeplan.people.models import User
+from safeplan.people.records import Action, RecordError, Writer, audit_change, writer_for
 from safeplan.plans.models import Entry, EntryRevision, Plan
 
-Action = AuditEvent.Action
-Purpose = AuditEvent.Purpose
+__all__ = ["Action", "PlanError", "StaleEdit", "VersionChanged", "Writer", "audit_change", "writer_for"]
+
 VIEW_KIND = "view"  # a differing view is always free text beside the entry it answers
 
 
-class PlanError(Exception):
-    """A change this user may not make, or that does not make sense. The message is safe to show them."""
+class PlanError(RecordError):
+    """A change this user may not make to a plan, or that does not make sense. The message is safe to show them."""
 
 
 class StaleEdit(PlanError):
@@ -32,47 +31,9 @@ class VersionChanged(PlanError):
     """The version being signed is not the plan as it stands."""
 
 
-@dataclass(frozen=True)
-class Writer:
-    """Who is changing a plan and through which access: the person themselves, or their care team."""
-
-    user: User
-    access: RecordAccess
-    request_id: str = ""
-
-    @property
-    def is_person(self) -> bool:
-        return self.access.role == "person"
-
-    @property
-    def is_care_team(self) -> bool:
-        return self.access.purpose == Purpose.CARE
-
-    @property
-    def actor(self) -> audit.Actor:
-        return audit.Actor(self.user.pk, str(self.user), self.access.role, self.request_id)
-
-    def check_may_write(self, plan: Plan | None = None) -> None:
-        if not (self.is_person or self.is_care_team):
-            raise PlanError("Emergency access lets you read a plan, not change it.")
-        if plan is not None and plan.person_id != self.access.person.pk:
-            raise PlanError("That plan is not part of this record.")
-
-
-def writer_for(request, access: RecordAccess) -> Writer:
-    return Writer(request.user, access, getattr(request, "request_id", ""))
-
-
-def audit_change(writer: Writer, action: str, object_type: str, object_id: object, version: object = "") -> None:
-    audit.record(
-        actor=writer.actor,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        object_version=version,
-        person_id=writer.access.person.pk,
-        purpose=writer.access.purpose,
-    )
+def check_plan(writer: Writer, plan: Plan | None = None) -> None:
+    """The record kernel's write check, for a plan (or for starting one when `plan` is None)."""
+    writer.check(plan.person_id if plan is not None else None, error=PlanError, what="plan")
 
 
 def add_months(day: date, months: int) -> date:

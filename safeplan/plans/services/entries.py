@@ -15,7 +15,7 @@ from safeplan.people.models import SupportRelationship
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import KINDS, item_definition
-from safeplan.plans.services.common import VIEW_KIND, Action, PlanError, StaleEdit, Writer, audit_change
+from safeplan.plans.services.common import VIEW_KIND, Action, PlanError, StaleEdit, Writer, audit_change, check_plan
 
 
 def clean_fields(kind: str, fields: dict[str, str], plan: Plan | None = None) -> dict[str, str]:
@@ -100,7 +100,7 @@ def add_entry(
     now: datetime | None = None,
 ) -> Entry:
     """Add a statement to the plan in a voice, or a differing view beside another entry."""
-    writer.check_may_write(plan)
+    check_plan(writer, plan)
     _check_voice(writer, voice, mode, supporter)
     if responds_to is not None:
         if responds_to.plan_id != plan.pk or responds_to.responds_to_id is not None:
@@ -144,7 +144,7 @@ def revise_entry(
 ) -> EntryRevision:
     """Write a new revision of an entry, if nobody else has since `based_on`. The old words stay in history."""
     plan = entry.plan
-    writer.check_may_write(plan)
+    check_plan(writer, plan)
     _may_revise(writer, entry, mode)
     _check_voice(writer, entry.voice, mode, entry.supporter)
     # Taking an entry out of the plan keeps its last words, so history shows what was removed.
@@ -176,8 +176,5 @@ def _write_revision(
         fields=fields,
         removed=removed,
         mode=mode,
-        written_by=writer.user,
-        written_by_name=str(writer.user),
-        written_by_role=writer.access.role,
-        written_at=now,
+        **writer.authored(now),
     )

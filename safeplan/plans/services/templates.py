@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeplan.plans.models import Plan, PlanTemplate
-from safeplan.plans.services.common import Action, PlanError, Writer, audit_change
+from safeplan.plans.services.common import Action, PlanError, Writer, audit_change, check_plan
 
 
 def templates_for(organisation_id: int) -> list[PlanTemplate]:
@@ -20,7 +20,7 @@ def templates_for(organisation_id: int) -> list[PlanTemplate]:
 
 
 def start_plan(writer: Writer, template: PlanTemplate, *, now: datetime | None = None) -> Plan:
-    writer.check_may_write()
+    check_plan(writer)
     person = writer.access.person
     if template.organisation_id not in (None, person.organisation_id):
         raise PlanError("That template belongs to another organisation.")

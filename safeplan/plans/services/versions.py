@@ -8,13 +8,21 @@ from django.utils import timezone
 
 from safeplan.plans.extensions import for_template
 from safeplan.plans.models import Plan, PlanVersion, Signature
-from safeplan.plans.services.common import Action, PlanError, VersionChanged, Writer, add_months, audit_change
+from safeplan.plans.services.common import (
+    Action,
+    PlanError,
+    VersionChanged,
+    Writer,
+    add_months,
+    audit_change,
+    check_plan,
+)
 from safeplan.plans.snapshots import build_snapshot, content_hash
 
 
 def put_forward(writer: Writer, plan: Plan, *, now: datetime | None = None) -> PlanVersion:
     """Freeze the plan as it stands into the next numbered version, for the person and a practitioner to sign."""
-    writer.check_may_write(plan)
+    check_plan(writer, plan)
     now = now or timezone.now()
     with transaction.atomic():
         locked = Plan.objects.select_for_update().select_related("template", "person").get(pk=plan.pk)
@@ -43,7 +51,7 @@ def sign_version(
 ) -> Signature:
     """Sign exactly the version the signer saw. The second signature (person and practitioner) agrees it."""
     plan = version.plan
-    writer.check_may_write(plan)
+    check_plan(writer, plan)
     role = Signature.Role.PERSON if writer.is_person else Signature.Role.PRACTITIONER
     now = now or timezone.now()
     with transaction.atomic():

@@ -2,17 +2,17 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from safeplan.people.views.record_access import audit_record_read, person_record_view, reading
+from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services
 from safeplan.plans.forms import ChangeEntryForm, NewEntryForm, RemoveEntryForm
 from safeplan.plans.models import Entry, Mode, Voice
 from safeplan.plans.plan_templates import item_definition
-from safeplan.plans.presenters import byline, field_rows, plan_in_record
+from safeplan.plans.presenters import byline, field_rows
+from safeplan.plans.queries import plan_in_record
 from safeplan.plans.snapshots import voice_label
-from safeplan.plans.views.writing import writer_or_404
 
 
 def _entry_in(plan, entry_id) -> Entry:
@@ -28,7 +28,9 @@ def _back(access, plan, anchor: str = ""):
     return response
 
 
-def _render_form(request, access, plan, form, *, heading, prompt, hint="", if_yes="", entry=None, status=200, **extra):
+def _render_form(
+    request, access, plan, form, *, heading, prompt, hint="", if_yes="", entry=None, status=200, **extra
+) -> Shown:
     context = {
         "person": access.person,
         "plan": plan,
@@ -40,7 +42,7 @@ def _render_form(request, access, plan, form, *, heading, prompt, hint="", if_ye
         "entry": entry,
         **extra,
     }
-    return render(request, "plans/entry_form.jinja", context, status=status)
+    return show(request, "plans/entry_form.jinja", context, status=status, object_id=plan.pk)
 
 
 def _save_new(request, access, plan, writer, form, done: str, section_key: str, item_key: str, responds_to=None):
@@ -84,7 +86,6 @@ def add_entry(request, access, plan_id, section_key, item_key):
         saved = _save_new(request, access, plan, writer, form, "Added to the plan.", section_key, item_key)
         if saved is not None:
             return saved
-    reading(request, plan.pk)
     return _render_form(
         request,
         access,
@@ -121,7 +122,6 @@ def answer_entry(request, access, plan_id, entry_id):
         saved = _save_new(request, access, plan, writer, form, done, "", "", responds_to=original)
         if saved is not None:
             return saved
-    reading(request, plan.pk)
     shown = {
         "voice_label": voice_label(original, access.person.name_to_use),
         "rows": field_rows(kind, current.fields),
@@ -196,7 +196,6 @@ def change_entry(request, access, plan_id, entry_id):
         else:
             messages.success(request, "Your change is saved. The earlier words are kept in the plan's history.")
             return _back(access, plan, f"entry-{entry.pk}")
-    reading(request, plan.pk)
     remove_form = RemoveEntryForm(initial={"based_on": current.number})
     return _render_form(
         request,
@@ -235,8 +234,7 @@ def _stale(request, access, plan, entry, writer, stale, posted_form):
         "newer_byline": byline(newer_entry, access.person.name_to_use),
         "prompt": _prompt(plan, entry),
     }
-    audit_record_read(request, access, "plan_entry")
-    return render(request, "plans/stale.jinja", context, status=409)
+    return show(request, "plans/stale.jinja", context, status=409, object_type="plan_entry", object_id=entry.pk)
 
 
 @require_POST

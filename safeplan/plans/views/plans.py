@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
-from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.people.views.record_access import person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.extensions import for_template
 from safeplan.plans.forms import StartPlanForm
-from safeplan.plans.models import Plan
-from safeplan.plans.presenters import entry_view, plan_in_record, plan_status, plans_with_status
+from safeplan.plans.presenters import entry_view, plan_status
+from safeplan.plans.queries import other_plans, plan_in_record, plans_with_status
 from safeplan.plans.snapshots import build_snapshot
 
 
@@ -23,12 +23,13 @@ def your_plans(request):
 
 @person_record_view("safety_plans")
 def plan_list(request, access):
-    writer = services.writer_for(request, access)
     templates = services.templates_for(access.person.organisation_id)
     form = StartPlanForm(request.POST or None, templates=templates)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.start_plan(writer, form.templates[form.cleaned_data["template"]])
+            plan = services.start_plan(
+                services.writer_for(request, access), form.templates[form.cleaned_data["template"]]
+            )
         except services.PlanError as error:
             form.add_error("template", str(error))
         else:
@@ -36,13 +37,13 @@ def plan_list(request, access):
             return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
     context = {
         "person": access.person,
-        "is_person": writer.is_person,
-        "can_write": writer.is_person or writer.is_care_team,
+        "is_person": access.is_person,
+        "can_write": access.may_write,
         "plans": plans_with_status(access.person),
         "form": form,
         "templates": templates,
     }
-    return render(request, "plans/list.jinja", context, status=422 if form.errors else 200)
+    return show(request, "plans/list.jinja", context, status=422 if form.errors else 200)
 
 
 @person_record_view("safety_plan")
@@ -50,17 +51,16 @@ def plan_page(request, access, plan_id):
     plan = plan_in_record(access, plan_id)
     snapshot = build_snapshot(plan)
     extension = for_template(plan.template.key)
-    reading(request, plan.pk, f"draft r{plan.revision}")
     context = {
         "person": access.person,
         "plan": plan,
         "snapshot": snapshot,
         "status": plan_status(plan),
         "ui": entry_view(access, live=True, plan=plan),
-        "is_person": access.role == "person",
+        "is_person": access.is_person,
         "emergency": access.grant is not None,
         "notices": extension.notices(plan, access) if extension.notices else [],
         "links": extension.links(plan, access) if extension.links else [],
-        "other_plans": Plan.objects.filter(person=access.person).exclude(pk=plan.pk).select_related("template"),
+        "other_plans": other_plans(access.person, plan),
     }
-    return render(request, "plans/plan.jinja", context)
+    return show(request, "plans/plan.jinja", context, object_id=plan.pk, version=f"draft r{plan.revision}")

@@ -5,18 +5,18 @@ from typing import cast
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm
-from safeplan.people.views.record_access import person_record_view, reading
+from safeplan.people.views.record_access import Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.forms import SignForm
 from safeplan.plans.models import PlanVersion, Signature
 from safeplan.plans.pdf import render_plan_pdf
-from safeplan.plans.presenters import entry_view, plan_in_record, plan_status, version_of
+from safeplan.plans.presenters import entry_view, plan_status
+from safeplan.plans.queries import plan_in_record, version_of
 from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_removed
 
 
@@ -59,7 +59,6 @@ def version_page(request, access, plan_id, number):
                 return redirect("plan_version", person_id=access.person.pk, plan_id=plan.pk, number=version.number)
         else:
             form.add_error(None, "That request was not complete. Nothing was signed.")
-    reading(request, version.pk, version.number)
     signed = _signature_roles(version)
     my_role = Signature.Role.PERSON if writer.is_person else Signature.Role.PRACTITIONER
     status = plan_status(plan)
@@ -70,7 +69,7 @@ def version_page(request, access, plan_id, number):
         "snapshot": version.snapshot,
         "ui": entry_view(access, live=False),
         "signed": signed,
-        "can_sign": (writer.is_person or writer.is_care_team)
+        "can_sign": access.may_write
         and version.agreed_at is None
         and my_role not in signed
         and plan.revision == version.plan_revision,
@@ -79,22 +78,24 @@ def version_page(request, access, plan_id, number):
         "form": form,
         "is_person": writer.is_person,
     }
-    return render(request, "plans/version.jinja", context, status=422 if form.errors else 200)
+    status_code = 422 if form.errors else 200
+    return show(
+        request, "plans/version.jinja", context, status=status_code, object_id=version.pk, version=version.number
+    )
 
 
 @person_record_view("plan_version")
 def versions_page(request, access, plan_id):
     plan = plan_in_record(access, plan_id)
     versions = list(PlanVersion.objects.filter(plan=plan).defer("snapshot").prefetch_related("signatures"))
-    reading(request, plan.pk, "versions")
     context = {
         "person": access.person,
         "plan": plan,
         "versions": list(reversed(versions)),
         "status": plan_status(plan, versions),
-        "can_write": access.role == "person" or access.purpose == AuditEvent.Purpose.CARE,
+        "can_write": access.may_write,
     }
-    return render(request, "plans/versions.jinja", context)
+    return show(request, "plans/versions.jinja", context, object_id=plan.pk, version="versions")
 
 
 class CompareForm(NHSForm):
@@ -129,9 +130,10 @@ def compare_page(request, access, plan_id):
             pick[side] = build_snapshot(plan) if value == "draft" else versions[int(value)].snapshot
         removed = entry_ids(pick["older"]) - entry_ids(pick["newer"])
         changes = compare(pick["older"], pick["newer"], who_removed(sorted(removed)))
-    reading(request, plan.pk, f"{data.get('older')}..{data.get('newer')}")
     context = {"person": access.person, "plan": plan, "form": form, "changes": changes, "has_versions": bool(numbers)}
-    return render(request, "plans/compare.jinja", context, status=422 if form.errors else 200)
+    compared = f"{data.get('older')}..{data.get('newer')}"
+    status = 422 if form.errors else 200
+    return show(request, "plans/compare.jinja", context, status=status, object_id=plan.pk, version=compared)
 
 
 def _agreed_context(access, plan, number):
@@ -151,26 +153,13 @@ def _agreed_context(access, plan, number):
 @person_record_view("plan_version")
 def print_page(request, access, plan_id, number):
     context = _agreed_context(access, plan_in_record(access, plan_id), number)
-    reading(request, context["version"].pk, f"{number} print")
-    return render(request, "plans/print.jinja", context)
+    return show(request, "plans/print.jinja", context, object_id=context["version"].pk, version=f"{number} print")
 
 
 @person_record_view("plan_version")
 def pdf_download(request, access, plan_id, number):
     plan = plan_in_record(access, plan_id)
     context = _agreed_context(access, plan, number)
-    pdf = render_plan_pdf(context)
-    audit.record(
-        actor=audit.actor_for(request, access.role),
-        action=AuditEvent.Action.EXPORT,
-        object_type="plan_version",
-        object_id=context["version"].pk,
-        object_version=number,
-        person_id=access.person.pk,
-        purpose=access.purpose,
-        reason=access.reason,
-    )
-    request.audit_recorded = True  # the export row is this read's audit row
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(render_plan_pdf(context), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="safety-plan-version-{number}.pdf"'
-    return response
+    return Shown(response, object_id=context["version"].pk, version=number, action=AuditEvent.Action.EXPORT)

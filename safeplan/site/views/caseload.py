@@ -1,17 +1,18 @@
-"""The practitioner's caseload: people their teams care for, searchable by name or NHS number."""
+"""The practitioner's caseload: people their teams care for, searchable by name or NHS number, with a column for
+each capability that flags people (such as plans overdue for review)."""
 
 from django import forms
 from django.db import transaction
-from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm
 from safeplan.people.access import caseload_for, is_clinician, staff_role_label, team_roles
-from safeplan.people.models import CareRelationship, normalise_nhs_number
-from safeplan.plans.presenters import overdue_people
+from safeplan.people.capabilities import registered
+from safeplan.people.models import CareRelationship, Person, normalise_nhs_number
 
 PAGE_SIZE = 50
 
@@ -26,14 +27,14 @@ class CaseloadSearchForm(NHSForm):
     )
 
 
-def _search(people, query: str):
+def _search(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     digits = normalise_nhs_number(query)
     if digits.isdigit():
         return people.filter(nhs_number=digits)
     return people.filter(Q(full_name__icontains=query) | Q(preferred_name__icontains=query))
 
 
-def caseload(request):
+def caseload(request: HttpRequest) -> HttpResponse:
     if not is_clinician(request.user):
         raise Http404("No caseload.")
     form = CaseloadSearchForm(request.GET or None)
@@ -46,7 +47,8 @@ def caseload(request):
         care = CareRelationship.objects.active().filter(team_id__in=teams).select_related("team")
         caring = Prefetch("care_relationships", care, to_attr="caring")
         people = list(matching.order_by("full_name", "id").prefetch_related(caring)[: PAGE_SIZE + 1])
-        overdue = overdue_people([p.pk for p in people[:PAGE_SIZE]])
+        shown = [p.pk for p in people[:PAGE_SIZE]]
+        columns = [(column, column.flagged(shown)) for c in registered() for column in c.caseload_columns]
         audit.record_listing(
             request,
             role=staff_role_label(request.user),
@@ -61,6 +63,6 @@ def caseload(request):
         "people": people[:PAGE_SIZE],
         "more": len(people) > PAGE_SIZE,
         "query": query,
-        "overdue": overdue,
+        "columns": columns,
     }
-    return render(request, "people/caseload.jinja", context, status=status)
+    return render(request, "site/caseload.jinja", context, status=status)

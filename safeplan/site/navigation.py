@@ -1,35 +1,34 @@
-"""What every page's layout needs: the organisation in the header, the navigation for the user's role."""
+"""What every page's layout needs: the organisation in the header, the navigation for the user's role.
 
+The site's own links (record, caseload, emergency access, supporting, administration) are here; each capability
+adds its own through `people.capabilities` (for example "Your plans").
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
 from django.urls import reverse
 
-from safeplan.people.access import people_supported_by, staff_roles
-from safeplan.people.models import Organisation, Person, StaffRole
+from safeplan.people.access import organisation_for, people_supported_by, staff_roles
+from safeplan.people.capabilities import registered
+from safeplan.people.models import Person, StaffRole, User
 
 
-def person_record_of(user) -> Person | None:
+def person_record_of(user: User) -> Person | None:
     return getattr(user, "person_record", None) if user.is_authenticated else None
 
 
-def organisation_for(user) -> Organisation | None:
-    if not user.is_authenticated:
-        return None
-    roles = staff_roles(user)
-    if roles:
-        return roles[0].organisation
-    person = person_record_of(user)
-    if person is not None:
-        return person.organisation
-    support = people_supported_by(user).select_related("person__organisation").first()
-    return support.person.organisation if support else None
-
-
-def navigation_for(request) -> list[dict]:
-    user = request.user
+def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
+    user: User = request.user  # type: ignore[assignment]
     if not user.is_authenticated:
         return []
-    items: list[dict] = []
+    items: list[dict[str, Any]] = []
+    for capability in registered():
+        for link in capability.navigation:
+            href = link.href(user)
+            if href:
+                items.append({"text": link.text, "href": href})
     if person_record_of(user) is not None:
-        items.append({"text": "Your plans", "href": reverse("your_plans")})
         items.append({"text": "Your record", "href": reverse("your_record")})
     roles = {role.role for role in staff_roles(user)}
     if roles & set(StaffRole.TEAM_ROLES):
@@ -47,10 +46,9 @@ def navigation_for(request) -> list[dict]:
     return items
 
 
-def layout(request) -> dict:
-    user = request.user
+def layout(request: HttpRequest) -> dict[str, Any]:
     return {
-        "organisation": organisation_for(user),
+        "organisation": organisation_for(request.user),  # type: ignore[arg-type]
         "navigation_items": navigation_for(request),
         "csp_nonce": getattr(request, "csp_nonce", ""),
     }

@@ -9,9 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeplan.audit import services as audit
-from safeplan.decisions.demo import seed_decisions
-from safeplan.harm.demo import seed_harm
 from safeplan.people import services
+from safeplan.people.capabilities import DemoWorld, registered
 from safeplan.people.generator import person_fields, synthetic_nhs_numbers
 from safeplan.people.models import (
     CareRelationship,
@@ -22,7 +21,6 @@ from safeplan.people.models import (
     Team,
     User,
 )
-from safeplan.plans.demo import seed_plans
 
 ORG_NAME = "Northmoor Community Mental Health Service (demo)"
 DEFAULT_PASSWORD = "safeplan-demo-2026"  # noqa: S105 - synthetic demo accounts only; README documents it
@@ -110,9 +108,10 @@ class Command(BaseCommand):
             person_users[index] = self._user(username, people[index].full_name, password)
             people[index].user = person_users[index]
             people[index].save(update_fields=["user"])
-        seed_plans(org, people, staff, person_users)
-        seed_harm(org, rowan, people[1], staff)
-        seed_decisions(rowan, people[1], people[2], staff)
+        world = DemoWorld(org, people, staff, person_users)
+        for capability in registered():  # in INSTALLED_APPS order: plans before the capabilities built on them
+            if capability.seed_demo is not None:
+                capability.seed_demo(world)
 
         # Morgan (Hillside) needed Rowan's record out of hours: emergency access, for Taylor to review.
         services.start_break_glass(

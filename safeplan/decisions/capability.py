@@ -1,0 +1,16 @@
+"""What shared decisions add to the pages that gather every capability: a part of the record page, demo records."""
+
+from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
+
+
+def _seed(world: DemoWorld) -> None:
+    from safeplan.decisions.demo import seed_decisions
+
+    seed_decisions(world.people[0], world.people[1], world.people[2], world.staff)
+
+
+DECISIONS = Capability(
+    "decisions",
+    record_parts=[RecordPart("decisions/_record_part.jinja")],
+    seed_demo=_seed,
+)

@@ -1,0 +1,41 @@
+"""What plans adds to the pages that gather every capability: its part of the record page, "Your plans" in the
+person's navigation, the caseload's review column and the demo plans."""
+
+from typing import Any
+
+from django.urls import reverse
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, NavLink, RecordPart
+from safeplan.people.models import User
+
+
+def _record_part(access: RecordAccess) -> dict[str, Any]:
+    from safeplan.plans.queries import plans_with_status
+
+    return {} if access.is_person else {"plans": plans_with_status(access.person)}
+
+
+def _your_plans(user: User) -> str | None:
+    return reverse("your_plans") if getattr(user, "person_record", None) is not None else None
+
+
+def _overdue(person_ids: list[Any]) -> set[Any]:
+    from safeplan.plans.queries import overdue_people
+
+    return overdue_people(person_ids)
+
+
+def _seed(world: DemoWorld) -> None:
+    from safeplan.plans.demo import seed_plans
+
+    seed_plans(world.organisation, world.people, world.staff, world.person_users)
+
+
+PLANS = Capability(
+    "plans",
+    record_parts=[RecordPart("plans/_record_part.jinja", _record_part)],
+    navigation=[NavLink("Your plans", _your_plans)],
+    caseload_columns=[CaseloadColumn("Plan review", _overdue, flag="Review overdue", otherwise="Up to date")],
+    seed_demo=_seed,
+)

@@ -1,0 +1,83 @@
+"""The public read API of plans: what other capabilities (harm minimisation, the safety summary, exports, oversight)
+and the site pages read about a person's plans. Nobody else queries plans' models for reading.
+
+Every function here takes what the caller's access already allows (a `RecordAccess`, a plan found through one, or
+person ids the caller was given by a scoped helper); none of them widens access.
+"""
+
+from uuid import UUID
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.http import Http404
+from django.utils import timezone
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.models import Person
+from safeplan.plans.models import Entry, EntryRevision, Plan, PlanVersion
+from safeplan.plans.presenters import PlanStatus, plan_status
+
+
+def plan_in_record(access: RecordAccess, plan_id: UUID | str) -> Plan:
+    """A plan of the person whose record this is, or 404: plan ids from another record are never found."""
+    plan = Plan.objects.select_related("template", "person__organisation").filter(pk=plan_id, person=access.person)
+    found = plan.first()
+    if found is None:
+        raise Http404("No plan found.")
+    return found
+
+
+def version_of(plan: Plan, number: int) -> PlanVersion:
+    """One numbered version of a plan, with its signatures, or 404."""
+    version = PlanVersion.objects.filter(plan=plan, number=number).prefetch_related("signatures").first()
+    if version is None:
+        raise Http404("No such version.")
+    return version
+
+
+def current_revisions(plan: Plan, *, item_key: str = "", views: bool = False) -> QuerySet[EntryRevision]:
+    """The words of each entry as they stand now (its latest revision, unless it was taken out), oldest entry first.
+    Only the entries of one kind of item when `item_key` is given; differing views only when `views` is true."""
+    revisions = EntryRevision.objects.filter(entry__plan=plan, number=F("entry__revision"), removed=False)
+    if item_key:
+        revisions = revisions.filter(entry__item_key=item_key)
+    if not views:
+        revisions = revisions.filter(entry__responds_to__isnull=True)
+    return revisions.select_related("entry").order_by("entry__created_at", "entry_id")
+
+
+def current_entries(plan: Plan, item_key: str) -> QuerySet[Entry]:
+    """The entries of one kind of item that are in the plan now (not taken out), oldest first."""
+    return (
+        Entry.objects.filter(plan=plan, item_key=item_key, responds_to__isnull=True)
+        .filter(revisions__number=F("revision"), revisions__removed=False)
+        .order_by("created_at", "pk")
+    )
+
+
+def other_plans(person: Person, plan: Plan) -> QuerySet[Plan]:
+    return Plan.objects.filter(person=person).exclude(pk=plan.pk).select_related("template")
+
+
+def plans_with_status(person: Person) -> list[tuple[Plan, PlanStatus]]:
+    """The person's plans, newest first, each with whether it is agreed, changed since, or overdue for review."""
+    plans = list(Plan.objects.filter(person=person).select_related("template").order_by("-started_at"))
+    versions: dict[UUID, list[PlanVersion]] = {p.pk: [] for p in plans}
+    for version in PlanVersion.objects.filter(plan__in=plans).defer("snapshot").order_by("number"):
+        versions[version.plan_id].append(version)
+    return [(plan, plan_status(plan, versions[plan.pk])) for plan in plans]
+
+
+def overdue_people(person_ids: list[UUID]) -> set[UUID]:
+    """Which of these people have a plan whose latest agreed version is past its review date."""
+    latest_due = (
+        PlanVersion.objects.filter(plan=OuterRef("pk"), agreed_at__isnull=False)
+        .order_by("-number")
+        .values("review_due")[:1]
+    )
+    overdue = (
+        Plan.objects.filter(person_id__in=person_ids)
+        .annotate(latest_due=Subquery(latest_due))
+        .filter(latest_due__lt=timezone.localdate())
+        .values_list("person_id", flat=True)
+    )
+    return set(overdue)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from safeplan.site.views import caseload, home, record
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("caseload/", caseload.caseload, name="caseload"),
+    path("people/<str:person_id>/", record.person_record, name="person_record"),
+    path("your-record/", record.your_record, name="your_record"),
+]

@@ -1,0 +1,61 @@
+"""A person's record: the care team's view and the person's own "Your record", each with every capability's part."""
+
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import redirect
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import registered
+from safeplan.people.presenters import access_log, care_teams, open_grant_notice, person_summary_rows
+from safeplan.people.views.record_access import Shown, person_record_view, show
+
+
+def record_parts(access: RecordAccess) -> list[tuple[str, dict[str, Any]]]:
+    """(template, its context) for every registered capability's part of this record."""
+    return [(part.template, part.context(access)) for c in registered() for part in c.record_parts]
+
+
+@person_record_view()
+def person_record(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
+    if access.is_person:
+        return redirect("your_record")
+    context = {
+        "person": access.person,
+        "access": access,
+        "summary_rows": person_summary_rows(access.person),
+        "care_teams": care_teams(access.person),
+        "emergency": open_grant_notice(access.grant),
+        "parts": record_parts(access),
+    }
+    return show(request, "site/record.jinja", context)
+
+
+class OlderForm(forms.Form):
+    before = forms.IntegerField(required=False, min_value=1)
+
+
+def your_record(request: HttpRequest) -> HttpResponseBase:
+    """The person's own record, with who has looked at it."""
+    person = getattr(request.user, "person_record", None)
+    if person is None:
+        raise Http404("No record.")
+    return _own_record(request, person.pk)
+
+
+@person_record_view()
+def _own_record(request: HttpRequest, access: RecordAccess) -> Shown:
+    older = OlderForm(request.GET)
+    before = older.cleaned_data["before"] if older.is_valid() else None
+    log, more = access_log(access.person, before_seq=before)
+    context = {
+        "person": access.person,
+        "access": access,
+        "summary_rows": person_summary_rows(access.person),
+        "care_teams": care_teams(access.person),
+        "parts": record_parts(access),
+        "access_log": log,
+        "older_than": more,
+    }
+    return show(request, "site/your_record.jinja", context)
