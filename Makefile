@@ -26,18 +26,20 @@ demo: assets ## Install, migrate, seed synthetic demo data and serve on http://1
 	uv run safeplan seed_demo
 	uv run safeplan runserver 127.0.0.1:$(PORT)
 
-lint: install ## ruff lint and format check, mypy
+lint: install ## ruff lint and format check, mypy, the layering contracts (import-linter)
 	uv run ruff check .
 	uv run ruff format --check .
 	uv run mypy
+	uv run lint-imports --no-cache
 
 migrations-check: install ## Fail if a model change has no migration
 	uv run safeplan makemigrations --check --dry-run
 
-test: assets ## Everything CI runs: lint, types, migration check, the test suite (browser tests included)
+test: assets ## Everything CI runs: lint, types, layering, migration check, the test suite (browser tests included)
 	uv run ruff check .
 	uv run ruff format --check .
 	uv run mypy
+	uv run lint-imports --no-cache
 	uv run safeplan makemigrations --check --dry-run
 	uv run pytest
 

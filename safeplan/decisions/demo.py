@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from safeplan.decisions import services
 from safeplan.people.models import Person, SupportRelationship, User
-from safeplan.plans.demo import demo_writer
-from safeplan.plans.services import Writer
+from safeplan.people.records import Writer, demo_writer
 
 
 def _writers(person: Person, practitioner: User) -> tuple[Writer, Writer]:

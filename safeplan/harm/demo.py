@@ -9,9 +9,10 @@ from django.utils import timezone
 from safeplan.harm import services
 from safeplan.harm.models import InformationItem, Technique
 from safeplan.people.models import Organisation, Person, User
+from safeplan.people.records import demo_writer
 from safeplan.plans import services as plan_services
-from safeplan.plans.demo import demo_writer
 from safeplan.plans.models import Mode, PlanTemplate, Voice
+from safeplan.plans.queries import shipped_template
 
 LIBRARY = [
     (
@@ -66,8 +67,8 @@ def _writers(person: Person, practitioner: User):
     return demo_writer(practitioner, person), demo_writer(person.user, person)
 
 
-def _template():
-    return PlanTemplate.objects.get(organisation=None, key="harm-minimisation", version=1)
+def _template() -> PlanTemplate:
+    return shipped_template(services.HARM_TEMPLATE, 1)
 
 
 def _technique(writer, plan, org_id, key, on, **fields):

@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
-from safeplan.people.access import RecordAccess
-from safeplan.people.models import User
+from safeplan.people.access import RecordAccess, resolve_access
+from safeplan.people.models import Person, User
 
 Action = AuditEvent.Action
 Purpose = AuditEvent.Purpose
@@ -88,3 +88,11 @@ def audit_change(writer: Writer, action: str, object_type: str, object_id: objec
         person_id=writer.person_id,
         purpose=writer.access.purpose,
     )
+
+
+def demo_writer(user: User, person: Person) -> Writer:
+    """Write demo data as this user, through the access they really have (the demo breaks loudly if they have none)."""
+    access = resolve_access(user, person.pk)
+    if access is None:
+        raise LookupError(f"The demo expects {user} to have access to this record.")
+    return Writer(user, access, "seed_demo")

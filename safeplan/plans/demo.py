@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from safeplan.people.access import resolve_access
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
+from safeplan.people.records import demo_writer
 from safeplan.plans import services
 from safeplan.plans.models import CrisisLine, Mode, Plan, PlanTemplate, Voice
 
@@ -41,14 +41,6 @@ def seed_plans(org: Organisation, people: list[Person], staff: dict[str, User], 
 
 def _moment(day: date) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0))
-
-
-def demo_writer(user: User, person: Person) -> services.Writer:
-    """Write demo data as this user, through the access they really have (the demo breaks loudly if they have none)."""
-    access = resolve_access(user, person.pk)
-    if access is None:
-        raise LookupError(f"The demo expects {user} to have access to this record.")
-    return services.Writer(user, access, "seed_demo")
 
 
 def _writers(person: Person, practitioner: User, person_user: User | None):

@@ -13,8 +13,13 @@ from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.models import Person
-from safeplan.plans.models import Entry, EntryRevision, Plan, PlanVersion
+from safeplan.plans.models import Entry, EntryRevision, Plan, PlanTemplate, PlanVersion
 from safeplan.plans.presenters import PlanStatus, plan_status
+
+
+def shipped_template(key: str, version: int) -> PlanTemplate:
+    """One version of a template shipped with safeplan (loaded from its file)."""
+    return PlanTemplate.objects.get(organisation=None, key=key, version=version)
 
 
 def plan_in_record(access: RecordAccess, plan_id: UUID | str) -> Plan:
