@@ -7,6 +7,7 @@ reordering any row breaks the chain, which `safeplan verify_audit` reports. See 
 
 import hashlib
 import json
+from typing import Any, NoReturn
 
 from django.db import models
 
@@ -16,10 +17,10 @@ class AppendOnlyError(Exception):
 
 
 class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Audit events are append-only: they cannot be updated.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
 
 
@@ -73,12 +74,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type} {self.object_id}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None or not kwargs.get("force_insert"):
             raise AppendOnlyError("Audit events are append-only: write them with audit.services.record().")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
 
     def canonical(self) -> str:

@@ -9,9 +9,11 @@ the chain head is held for as short a time as possible.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, connection, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from safeplan.audit.models import GENESIS_HASH, AuditEvent, ChainHead
@@ -83,7 +85,7 @@ def _locked_head() -> ChainHead:
     return head
 
 
-def record_now(**kwargs) -> AuditEvent:
+def record_now(**kwargs: Any) -> AuditEvent:
     """Record an event that stands alone (a denial, a login): its own short transaction."""
     with transaction.atomic():
         return record(**kwargs)
@@ -133,7 +135,9 @@ def verify_chain() -> ChainProblem | None:
         return next(_problems(events, head), None)
 
 
-def record_listing(request, *, role: str, object_type: str, shown: int, purpose: str, note: str = "") -> AuditEvent:
+def record_listing(
+    request: HttpRequest, *, role: str, object_type: str, shown: int, purpose: str, note: str = ""
+) -> AuditEvent:
     """Audit a page that lists people (a caseload, a review list): one row for the list, with how many it showed."""
     return record(
         actor=actor_for(request, role),
@@ -144,7 +148,7 @@ def record_listing(request, *, role: str, object_type: str, shown: int, purpose:
     )
 
 
-def actor_for(request, role: str) -> Actor:
+def actor_for(request: HttpRequest, role: str) -> Actor:
     """The acting user of a request, with the role they act in."""
     user = request.user
     return Actor(

@@ -1,6 +1,7 @@
 """The Jinja2 environment: NHS.UK frontend macros, url(), static(), and display filters."""
 
 from datetime import date, datetime
+from typing import Any
 
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
@@ -9,7 +10,7 @@ from django.utils import timezone
 from jinja2 import ChainableUndefined, Environment
 
 
-def url(name: str, *args, **kwargs) -> str:
+def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
@@ -32,7 +33,7 @@ def nhs_number(value: str | None) -> str:
     return f"{value[:3]} {value[3:6]} {value[6:]}"
 
 
-def environment(**options) -> Environment:
+def environment(**options: Any) -> Environment:
     options["undefined"] = ChainableUndefined  # Django passes its own default; the NHS macros need this one
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)

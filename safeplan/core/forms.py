@@ -73,7 +73,7 @@ class NHSBoundField(BoundField):
             params.pop("fieldset")
         return {"kind": kind, "params": params}
 
-    def as_field_group(self):  # type: ignore[override]  # Markup, which Jinja treats as safe, like SafeString
+    def as_field_group(self) -> Markup:  # type: ignore[override]  # Markup, which Jinja treats as safe, like SafeString
         return Markup(render_to_string("core/field.jinja", self.nhs_params()))  # noqa: S704 - autoescaping Jinja
 
 

@@ -3,27 +3,32 @@
 import re
 import time
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
 
 
 class RequestIdMiddleware:
     """Give every request an id (or keep a well-formed one from the load balancer) for the audit trail."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         incoming = request.headers.get("X-Request-ID", "")
-        request.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        # request_id is this middleware's own attribute, unknown to HttpRequest's stubs (audit reads it with getattr)
+        request.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex  # type: ignore[attr-defined]
         response = self.get_response(request)
-        response["X-Request-ID"] = request.request_id
+        response["X-Request-ID"] = request.request_id  # type: ignore[attr-defined]
         return response
 
 
@@ -36,10 +41,10 @@ SEEN_RESOLUTION_SECONDS = 60
 class SessionTimeoutMiddleware:
     """Sign out after SESSION_IDLE_TIMEOUT without activity, and SESSION_ABSOLUTE_TIMEOUT after signing in."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.user.is_authenticated:
             now = time.time()
             started = request.session.get(SESSION_STARTED, now)
@@ -65,10 +70,10 @@ class SessionTimeoutMiddleware:
 class NoStoreMiddleware:
     """Pages may show personal data: never let a browser or proxy keep a copy."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         patch_cache_control(response, no_store=True, private=True)
         return response

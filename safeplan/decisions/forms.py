@@ -1,4 +1,5 @@
-from typing import cast
+from collections.abc import Sequence
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -11,7 +12,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
 
 
-def _text(label, *, required=True, rows=3, limit=4000, hint=""):
+def _text(label: str, *, required: bool = True, rows: int = 3, limit: int = 4000, hint: str = "") -> forms.CharField:
     widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
     return forms.CharField(
         label=label,
@@ -23,7 +24,7 @@ def _text(label, *, required=True, rows=3, limit=4000, hint=""):
     )
 
 
-def _date(label, hint="For example, 23/3/2027"):
+def _date(label: str, hint: str = "For example, 23/3/2027") -> forms.DateField:
     return forms.DateField(
         label=label,
         help_text=hint,
@@ -35,7 +36,7 @@ def _date(label, hint="For example, 23/3/2027"):
     )
 
 
-def _radios(label, choices, required=True):
+def _radios(label: str, choices: Sequence[tuple[str, object]], required: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=choices,
@@ -70,7 +71,15 @@ class ViewForm(NHSForm):
     preferred = _radios("Which option do they prefer?", [])
     reasons = _text("Why?")
 
-    def __init__(self, *args, options: list[Option], person: Person, is_person: bool, supporters, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        options: list[Option],
+        person: Person,
+        is_person: bool,
+        supporters: list[SupportRelationship],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.supporters = {str(s.pk): s for s in supporters}
         whose = [
@@ -115,7 +124,7 @@ class CapacityForm(NHSForm):
     )
     notes = _text("What did you find, and how did you support them to decide?")
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("fluctuating") and not data.get("review_on"):
             self.add_error("review_on", "Enter when you will look at capacity again, because it comes and goes")
@@ -138,7 +147,7 @@ class AgreementForm(NHSForm):
     look_again_if = _text("What would make us look at this again?", limit=2000)
     review_on = _date("When will we review it?")
 
-    def __init__(self, *args, options: list[Option], **kwargs):
+    def __init__(self, *args: Any, options: list[Option], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options = {str(o.pk): o for o in options}
         cast(forms.ChoiceField, self.fields["chosen"]).choices = [(str(o.pk), o.title) for o in options]

@@ -74,7 +74,13 @@ def _open(decision: Decision) -> None:
 
 
 def add_option(
-    writer: Writer, decision: Decision, *, title: str, benefits: str = "", harms_now: str = "", now=None
+    writer: Writer,
+    decision: Decision,
+    *,
+    title: str,
+    benefits: str = "",
+    harms_now: str = "",
+    now: datetime | None = None,
 ) -> Option:
     _check(writer, decision)
     _open(decision)
@@ -94,7 +100,14 @@ def add_option(
 
 
 def add_later_harm(
-    writer: Writer, option: Option, *, area: str, description: str, likelihood: str, seriousness: str, now=None
+    writer: Writer,
+    option: Option,
+    *,
+    area: str,
+    description: str,
+    likelihood: str,
+    seriousness: str,
+    now: datetime | None = None,
 ) -> LaterHarm:
     """A possible harm to the person's life later: work, money, housing, relationships, caring, liberty, confidence."""
     _check(writer, option.decision)
@@ -126,7 +139,7 @@ def record_view(
     preferred: Option | None,
     voice: str | None = None,
     supporter: SupportRelationship | None = None,
-    now=None,
+    now: datetime | None = None,
 ) -> View:
     """Someone's view, kept with its author. The person writes their own; the care team writes its own, or writes
     down the person's, a supporter's or an advocate's view for them (and says so)."""
@@ -183,7 +196,7 @@ def assess_capacity(
     notes: str,
     fluctuating: bool = False,
     review_on: date | None = None,
-    now=None,
+    now: datetime | None = None,
 ) -> CapacityAssessment:
     """Record a decision-specific capacity assessment. Capacity is presumed until one is recorded; the outcome
     follows from the four questions, and an unwise choice is not a reason for any of them to be no."""
@@ -216,7 +229,9 @@ def capacity(decision: Decision) -> CapacityAssessment | None:
     return CapacityAssessment.objects.filter(decision=decision).order_by("-written_at", "-pk").first()
 
 
-def check_framework(writer: Writer, decision: Decision, *, framework: str, applies: bool, note: str, now=None):
+def check_framework(
+    writer: Writer, decision: Decision, *, framework: str, applies: bool, note: str, now: datetime | None = None
+) -> LegalCheck:
     _check(writer, decision)
     if framework not in LegalCheck.Framework.values:
         raise DecisionError("Choose a framework from the list.")
@@ -249,7 +264,7 @@ def propose_agreement(
     person_will: str = "",
     staff_will: str = "",
     others_will: str = "",
-    now=None,
+    now: datetime | None = None,
 ) -> Agreement:
     """Write down what is agreed, for the person and a practitioner to sign. Needs two options and the person's view."""
     _check(writer, decision)
@@ -285,7 +300,7 @@ def propose_agreement(
     return agreement
 
 
-def sign_agreement(writer: Writer, agreement: Agreement, *, now=None) -> Agreement:
+def sign_agreement(writer: Writer, agreement: Agreement, *, now: datetime | None = None) -> Agreement:
     """The person and a practitioner each sign; the second signature makes it final."""
     _check(writer, agreement.decision)
     _open(agreement.decision)
@@ -308,7 +323,9 @@ def sign_agreement(writer: Writer, agreement: Agreement, *, now=None) -> Agreeme
     return agreement
 
 
-def decide_against_preference(writer: Writer, agreement: Agreement, *, reason: str, now=None) -> Agreement:
+def decide_against_preference(
+    writer: Writer, agreement: Agreement, *, reason: str, now: datetime | None = None
+) -> Agreement:
     """When a decision has to be made against the person's preference: their view stands recorded beside the
     reason, and the practitioner signs it alone."""
     _check(writer, agreement.decision)
@@ -328,7 +345,9 @@ def decide_against_preference(writer: Writer, agreement: Agreement, *, reason: s
     return agreement
 
 
-def record_outcome(writer: Writer, decision: Decision, *, what_happened: str, what_we_learned: str = "", now=None):
+def record_outcome(
+    writer: Writer, decision: Decision, *, what_happened: str, what_we_learned: str = "", now: datetime | None = None
+) -> Outcome:
     """Afterwards, at review: what happened and what was learned, from the person and from the care team."""
     _check(writer, decision)
     if not Agreement.objects.filter(decision=decision, final_at__isnull=False).exists():

@@ -1,11 +1,14 @@
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_save
 
 if TYPE_CHECKING:
+    from safeplan.people.access import RecordAccess
     from safeplan.people.capabilities import DemoWorld
+    from safeplan.people.models import Organisation
+    from safeplan.plans.models import Plan
 
 
 class HarmConfig(AppConfig):
@@ -26,10 +29,10 @@ class HarmConfig(AppConfig):
         if folder not in extensions.TEMPLATE_DIRS:
             extensions.TEMPLATE_DIRS.append(folder)
 
-        def add_technique(plan, access) -> str:
+        def add_technique(plan: "Plan", access: "RecordAccess") -> str:
             return reverse("harm_add_technique", kwargs={"person_id": plan.person_id, "plan_id": plan.pk})
 
-        def links(plan, access) -> list[tuple[str, str]]:
+        def links(plan: "Plan", access: "RecordAccess") -> list[tuple[str, str]]:
             kwargs = {"person_id": plan.person_id, "plan_id": plan.pk}
             return [
                 ("Check-ins: what has helped", reverse("harm_check_ins", kwargs=kwargs)),
@@ -46,7 +49,9 @@ class HarmConfig(AppConfig):
         register(Capability("harm", seed_demo=_seed_demo))
 
 
-def _seed_catalogue(sender, instance, created, raw=False, **kwargs) -> None:
+def _seed_catalogue(
+    sender: type["Organisation"], instance: "Organisation", created: bool, raw: bool = False, **kwargs: Any
+) -> None:
     """Every new organisation starts with the default technique catalogue, none endorsed."""
     if created and not raw:
         from safeplan.harm.catalogue import seed_catalogue

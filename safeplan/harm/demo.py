@@ -9,9 +9,9 @@ from django.utils import timezone
 from safeplan.harm import services
 from safeplan.harm.models import InformationItem, Technique
 from safeplan.people.models import Organisation, Person, User
-from safeplan.people.records import demo_writer
+from safeplan.people.records import Writer, demo_writer
 from safeplan.plans import services as plan_services
-from safeplan.plans.models import Mode, PlanTemplate, Voice
+from safeplan.plans.models import Entry, Mode, Plan, PlanTemplate, Voice
 from safeplan.plans.queries import shipped_template
 
 LIBRARY = [
@@ -62,7 +62,7 @@ def seed_harm(org: Organisation, rowan: Person, lee: Person, staff: dict[str, Us
     _lee(lee, staff["morgan"], today)
 
 
-def _writers(person: Person, practitioner: User):
+def _writers(person: Person, practitioner: User) -> tuple[Writer, Writer]:
     assert person.user is not None, "demo harm plans are for people who sign in"
     return demo_writer(practitioner, person), demo_writer(person.user, person)
 
@@ -71,7 +71,7 @@ def _template() -> PlanTemplate:
     return shipped_template(services.HARM_TEMPLATE, 1)
 
 
-def _technique(writer, plan, org_id, key, on, **fields):
+def _technique(writer: Writer, plan: Plan, org_id: int, key: str | None, on: datetime, **fields: str) -> Entry:
     technique = Technique.objects.filter(organisation_id=org_id, key=key).first() if key else None
     values = {
         "technique_id": str(technique.pk) if technique else "",
@@ -96,7 +96,7 @@ def _rowan(rowan: Person, priya: User, today: date) -> None:
     on = _moment(started)
     plan = plan_services.start_plan(staff, _template(), now=on)
 
-    def write(section, item, fields, writer=me):
+    def write(section: str, item: str, fields: dict[str, str], writer: Writer = me) -> None:
         plan_services.add_entry(
             writer,
             plan,

@@ -1,5 +1,5 @@
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -7,6 +7,7 @@ from django.utils import timezone
 from safeplan.core.forms import NHSForm
 from safeplan.harm.kinds import TO_HAND
 from safeplan.harm.models import CheckIn, Technique
+from safeplan.plans.models import Entry
 
 OWN = "own"
 
@@ -24,7 +25,7 @@ class TechniqueForm(NHSForm):
         label="How do you use it?", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, techniques: list[Technique], **kwargs):
+    def __init__(self, *args: Any, techniques: list[Technique], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.techniques = {str(t.pk): t for t in techniques}
         choices = [
@@ -33,7 +34,7 @@ class TechniqueForm(NHSForm):
         cast(forms.ChoiceField, self.fields["technique"]).choices = [*choices, (OWN, "My own technique")]
         self.fields["technique"].error_messages["required"] = "Choose a technique, or your own"
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("technique") == OWN and not (data.get("own_name") or "").strip():
             self.add_error("own_name", "Enter what you call your own technique")
@@ -82,7 +83,7 @@ class CheckInForm(NHSForm):
     )
     share = forms.BooleanField(label="Share this check-in with my care team", required=False)
 
-    def __init__(self, *args, techniques, **kwargs):
+    def __init__(self, *args: Any, techniques: list[tuple[Entry, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["technique"]).choices = [
             (str(entry.pk), name) for entry, name in techniques

@@ -3,6 +3,7 @@
 import json
 
 from safeplan.plans.extensions import KindExtension
+from safeplan.plans.models import Plan
 from safeplan.plans.plan_templates import Field
 
 FUNCTIONS = (
@@ -37,7 +38,7 @@ ENDORSEMENT = {
 }
 
 
-def clean_technique(plan, fields: dict[str, str]) -> dict[str, str]:
+def clean_technique(plan: Plan, fields: dict[str, str]) -> dict[str, str]:
     """The server fills whether the service endorses the technique, its cautions and information, from the
     person's organisation's catalogue. Anything posted for those fields is ignored."""
     from safeplan.harm.models import Technique

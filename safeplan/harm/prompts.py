@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from safeplan.people.access import RecordAccess
 from safeplan.people.presenters import age_on
 from safeplan.plans.extensions import Notice
 from safeplan.plans.models import EntryRevision, Plan
@@ -93,7 +94,7 @@ def pending(plan: Plan) -> list[Prompt]:
     return [p for p in applicable(plan) if p.key not in history]
 
 
-def notices(plan: Plan, access) -> list[Notice]:
+def notices(plan: Plan, access: RecordAccess) -> list[Notice]:
     name = plan.person.name_to_use
     history = _history(plan)
     if access.role == "person":  # the person sees what was talked through, not the prompts themselves

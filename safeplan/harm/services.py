@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from safeplan.harm.models import CheckIn, Conversation
 from safeplan.harm.prompts import PROMPTS, applicable
+from safeplan.people.access import RecordAccess
 from safeplan.people.records import Action, Writer, audit_change
 from safeplan.plans.models import Entry, Plan
 from safeplan.plans.queries import current_entries
@@ -98,7 +99,7 @@ def set_sharing(writer: Writer, check_in: CheckIn, *, shared: bool) -> CheckIn:
     return check_in
 
 
-def visible_check_ins(access, plan: Plan):
+def visible_check_ins(access: RecordAccess, plan: Plan) -> QuerySet[CheckIn]:
     """The person sees all their check-ins; their care team sees only the ones they shared."""
     check_ins = CheckIn.objects.filter(plan=plan).select_related("entry")
     return check_ins if access.role == "person" else check_ins.filter(shared=True)

@@ -1,9 +1,16 @@
 """Django admin for organisations, teams, people and care relationships. Every view and change of anything about a
 person is written to the audit trail in the same transaction."""
 
+from typing import Any
+from uuid import UUID
+
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
@@ -27,12 +34,12 @@ class AuditedAdmin(admin.ModelAdmin):
 
     person_field: str | None = None  # how to reach the person an object is about
 
-    def _person_id(self, obj):
+    def _person_id(self, obj: Model | None) -> UUID | None:
         if obj is None or self.person_field is None:
             return None
         return obj.pk if self.person_field == "self" else getattr(obj, self.person_field)
 
-    def _record(self, request, action, obj=None, object_id=""):
+    def _record(self, request: HttpRequest, action: str, obj: Model | None = None, object_id: object = "") -> None:
         audit.record(
             actor=audit.actor_for(request, "administrator"),
             action=action,
@@ -42,7 +49,7 @@ class AuditedAdmin(admin.ModelAdmin):
             purpose=AuditEvent.Purpose.ADMINISTRATION,
         )
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         with transaction.atomic():
             response = super().changelist_view(request, extra_context)
             if hasattr(response, "render"):
@@ -50,7 +57,9 @@ class AuditedAdmin(admin.ModelAdmin):
             self._record(request, Action.LIST, object_id="list")
         return response
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         with transaction.atomic():
             response = super().change_view(request, object_id, form_url, extra_context)
             if request.method == "GET":
@@ -61,15 +70,15 @@ class AuditedAdmin(admin.ModelAdmin):
                     self._record(request, Action.READ, obj)
         return response
 
-    def log_addition(self, request, obj, message):
+    def log_addition(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
         self._record(request, Action.CREATE, obj)
         return super().log_addition(request, obj, message)
 
-    def log_change(self, request, obj, message):
+    def log_change(self, request: HttpRequest, obj: Model, message: Any) -> LogEntry:
         self._record(request, Action.UPDATE, obj)
         return super().log_change(request, obj, message)
 
-    def log_deletions(self, request, queryset):
+    def log_deletions(self, request: HttpRequest, queryset: QuerySet[Model]) -> list[LogEntry] | LogEntry:
         for obj in queryset:
             self._record(request, Action.UPDATE, obj, object_id=f"deleted {obj.pk}")
         return super().log_deletions(request, queryset)
@@ -127,10 +136,10 @@ class BreakGlassGrantAdmin(AuditedAdmin):
     list_select_related = ["person", "user"]
     readonly_fields = [f.name for f in BreakGlassGrant._meta.fields]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: BreakGlassGrant | None = None) -> bool:
         return False
 
 
@@ -142,12 +151,12 @@ class SafeplanUserAdmin(UserAdmin, AuditedAdmin):
     actions = ["disable_accounts"]
 
     @admin.action(description="Disable the selected accounts and end their sessions")
-    def disable_accounts(self, request, queryset):
+    def disable_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
             services.disable_account(actor=audit.actor_for(request, "administrator"), user=user)
         messages.success(request, f"Disabled {queryset.count()} account(s).")
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: User, form: ModelForm, change: bool) -> None:
         was_active = change and User.objects.filter(pk=obj.pk, is_active=True).exists()
         super().save_model(request, obj, form, change)
         if was_active and not obj.is_active:

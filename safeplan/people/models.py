@@ -2,7 +2,8 @@
 
 import secrets
 import uuid
-from datetime import date
+from datetime import date, datetime
+from typing import Self
 
 import nhs_number
 from django.contrib.auth.models import AbstractUser
@@ -27,7 +28,7 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username
 
-    def _get_session_auth_hash(self, secret=None):
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
         key_salt = "safeplan.people.User.get_session_auth_hash"
         return salted_hmac(
             key_salt, f"{self.password}:{self.session_epoch}", secret=secret, algorithm="sha256"
@@ -156,7 +157,7 @@ class Person(models.Model):
 
 
 class CareRelationshipQuerySet(models.QuerySet):
-    def active(self, at=None):
+    def active(self, at: datetime | None = None) -> Self:
         at = at or timezone.now()
         today = timezone.localdate(at)
         return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today), started_on__lte=today)
@@ -236,10 +237,10 @@ class BreakGlassGrant(models.Model):
     def __str__(self) -> str:
         return f"Emergency access by {self.user} from {self.started_at:%Y-%m-%d %H:%M}"
 
-    def is_open(self, at=None) -> bool:
+    def is_open(self, at: datetime | None = None) -> bool:
         at = at or timezone.now()
         return self.ended_at is None and self.expires_at > at
 
     @property
-    def closed_at(self):
+    def closed_at(self) -> datetime:
         return self.ended_at or self.expires_at

@@ -10,4 +10,4 @@ class SignedInRequest(HttpRequest):
 
     Only for typing: views that are `login_not_required` take a plain HttpRequest."""
 
-    user: User  # type: ignore[assignment]
+    user: User

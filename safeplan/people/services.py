@@ -1,7 +1,11 @@
 """Changes to people's records and access to them. Each runs in one transaction with its audit row."""
 
+from datetime import datetime
+from uuid import UUID
+
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeplan.audit import services as audit
@@ -71,7 +75,7 @@ def _audit_grant(actor: audit.Actor, action: str, grant: BreakGlassGrant, purpos
     )
 
 
-def end_break_glass(*, actor: audit.Actor, user: User, grant_id) -> BreakGlassGrant:
+def end_break_glass(*, actor: audit.Actor, user: User, grant_id: UUID) -> BreakGlassGrant:
     with transaction.atomic():
         grant = BreakGlassGrant.objects.select_for_update().filter(pk=grant_id, user=user).first()
         if grant is None:
@@ -81,7 +85,7 @@ def end_break_glass(*, actor: audit.Actor, user: User, grant_id) -> BreakGlassGr
     return grant
 
 
-def _close_grant(grant: BreakGlassGrant, ended_at, actor: audit.Actor, reason: str) -> None:
+def _close_grant(grant: BreakGlassGrant, ended_at: datetime, actor: audit.Actor, reason: str) -> None:
     grant.ended_at = ended_at
     grant.save(update_fields=["ended_at"])
     _audit_grant(actor, Action.BREAK_GLASS_END, grant, Purpose.BREAK_GLASS, reason)
@@ -99,14 +103,14 @@ def close_expired_break_glass() -> int:
     return closed
 
 
-def grants_to_review(lead: User):
+def grants_to_review(lead: User) -> QuerySet[BreakGlassGrant]:
     """Emergency access by members of the teams this user leads, newest first."""
     led = StaffRole.objects.filter(user=lead, role=StaffRole.Role.TEAM_LEAD).values("team_id")
     members = StaffRole.objects.filter(team_id__in=led).values("user_id")
     return BreakGlassGrant.objects.filter(user_id__in=members).select_related("user", "person", "reviewed_by")
 
 
-def review_break_glass(*, actor: audit.Actor, lead: User, grant_id, note: str) -> BreakGlassGrant:
+def review_break_glass(*, actor: audit.Actor, lead: User, grant_id: UUID, note: str) -> BreakGlassGrant:
     with transaction.atomic():
         grant = grants_to_review(lead).select_for_update(of=("self",)).filter(pk=grant_id).first()
         if grant is None:

@@ -1,18 +1,22 @@
 """Admin for an organisation's plan templates and crisis lines. Plans themselves are not in admin: they are part of
 a person's record, which administrators do not read without a care relationship."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
+from django.http import HttpRequest
 
 from safeplan.people.admin import AuditedAdmin
 from safeplan.people.models import StaffRole
+from safeplan.people.requests import SignedInRequest
 from safeplan.plans.models import CrisisLine, PlanTemplate
 from safeplan.plans.plan_templates import TemplateError, validate_definition
 
 
-def admin_organisation_id(request) -> int | None:
+def admin_organisation_id(request: SignedInRequest) -> int | None:
     role = StaffRole.objects.filter(user=request.user, role=StaffRole.Role.ADMINISTRATOR).order_by("pk").first()
     return role.organisation_id if role else None
 
@@ -27,7 +31,7 @@ class TemplateForm(forms.ModelForm):
         model = PlanTemplate
         fields = ["definition"]
 
-    def clean_definition(self):
+    def clean_definition(self) -> dict[str, Any]:
         definition = self.cleaned_data["definition"]
         try:
             validate_definition(definition)
@@ -46,24 +50,25 @@ class PlanTemplateAdmin(AuditedAdmin):
     readonly_fields = ["organisation", "key", "version", "title", "source", "loaded_at"]
     actions = ["copy_for_my_organisation"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # shipped templates come from files; an organisation's come from copying one
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: PlanTemplate | None = None) -> bool:
         return False  # plans remember the version they started from
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: PlanTemplate | None = None) -> bool:
         if obj is not None and obj.organisation_id is None:
             return False  # shipped templates change only through their files and a new version number
         return super().has_change_permission(request, obj)
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: PlanTemplate, form: TemplateForm, change: bool) -> None:
         definition = form.cleaned_data["definition"]
         if obj.plans.exists():
             # Plans started from this version keep it: the edit becomes the next version.
             obj.pk = None
             obj._state.adding = True
-            obj.version = next_version(obj.organisation_id, obj.key)  # shipped ones are never saved here
+            # shipped ones (no organisation) are never saved here: has_change_permission refuses them
+            obj.version = next_version(obj.organisation_id, obj.key)  # type: ignore[arg-type]
             messages.info(request, f"Plans already use the earlier version, so this is saved as version {obj.version}.")
         obj.definition = {**definition, "version": obj.version}
         obj.title, obj.summary, obj.description = definition["title"], definition["summary"], definition["description"]
@@ -71,7 +76,7 @@ class PlanTemplateAdmin(AuditedAdmin):
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Make an editable copy for your organisation")
-    def copy_for_my_organisation(self, request, queryset):
+    def copy_for_my_organisation(self, request: SignedInRequest, queryset: QuerySet[PlanTemplate]) -> None:
         organisation_id = admin_organisation_id(request)
         if organisation_id is None:
             self.message_user(request, "You are not an administrator of an organisation.", messages.ERROR)
@@ -81,7 +86,7 @@ class PlanTemplateAdmin(AuditedAdmin):
                 self._copy(request, template, organisation_id)
         self.message_user(request, "Copied. Your organisation's copies are offered in place of the shipped ones.")
 
-    def _copy(self, request, template: PlanTemplate, organisation_id: int) -> None:
+    def _copy(self, request: HttpRequest, template: PlanTemplate, organisation_id: int) -> None:
         version = next_version(organisation_id, template.key)
         copy = PlanTemplate.objects.create(
             organisation_id=organisation_id,

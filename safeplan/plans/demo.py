@@ -5,13 +5,14 @@ Plans are written through the same services as the product, so the demo exercise
 """
 
 from datetime import date, datetime, timedelta
+from typing import cast, overload
 
 from django.utils import timezone
 
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
-from safeplan.people.records import demo_writer
+from safeplan.people.records import Writer, demo_writer
 from safeplan.plans import services
-from safeplan.plans.models import CrisisLine, Mode, Plan, PlanTemplate, Voice
+from safeplan.plans.models import CrisisLine, Entry, Mode, Plan, PlanTemplate, Voice
 
 CRISIS_LINES = [
     ("Northmoor crisis line (demo)", "01632 960001", "24 hours, every day", "Talk to the crisis team, any time."),
@@ -43,7 +44,11 @@ def _moment(day: date) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, 11, 0))
 
 
-def _writers(person: Person, practitioner: User, person_user: User | None):
+@overload
+def _writers(person: Person, practitioner: User, person_user: User) -> tuple[Writer, Writer]: ...
+@overload
+def _writers(person: Person, practitioner: User, person_user: None) -> tuple[Writer, None]: ...
+def _writers(person: Person, practitioner: User, person_user: User | None) -> tuple[Writer, Writer | None]:
     staff = demo_writer(practitioner, person)
     return staff, (demo_writer(person_user, person) if person_user is not None else None)
 
@@ -52,7 +57,19 @@ def _template(key: str) -> PlanTemplate:
     return PlanTemplate.objects.filter(organisation=None, key=key).order_by("-version").first()  # type: ignore[return-value]
 
 
-def _write(writer, plan, section, item, fields, *, voice=None, mode=None, on=None, responds_to=None, supporter=None):
+def _write(
+    writer: Writer,
+    plan: Plan,
+    section: str,
+    item: str,
+    fields: dict[str, str],
+    *,
+    voice: str | None = None,
+    mode: str | None = None,
+    on: datetime | None = None,
+    responds_to: Entry | None = None,
+    supporter: SupportRelationship | None = None,
+) -> Entry:
     voice = voice or (Voice.PERSON if writer.is_person else Voice.CARE_TEAM)
     mode = mode or (Mode.FOR if voice == Voice.SUPPORTER else Mode.OWN)
     return services.add_entry(
@@ -69,14 +86,14 @@ def _write(writer, plan, section, item, fields, *, voice=None, mode=None, on=Non
     )
 
 
-def _agree(plan: Plan, staff, person, day: date) -> None:
+def _agree(plan: Plan, staff: Writer, person: Writer, day: date) -> None:
     version = services.put_forward(staff, plan, now=_moment(day))
     services.sign_version(staff, version, content_hash_seen=version.content_hash, now=_moment(day))
     services.sign_version(person, version, content_hash_seen=version.content_hash, now=_moment(day))
 
 
 def _rowan_person_centred(rowan: Person, priya: User, today: date) -> None:
-    staff, me = _writers(rowan, priya, rowan.user)
+    staff, me = _writers(rowan, priya, cast(User, rowan.user))  # the demo's Rowan signs in
     started = today - timedelta(days=70)
     on = _moment(started)
     plan = services.start_plan(staff, _template("person-centred"), now=on)
@@ -185,7 +202,7 @@ def _rowan_person_centred(rowan: Person, priya: User, today: date) -> None:
 
 
 def _rowan_six_step_draft(rowan: Person, priya: User, today: date) -> None:
-    staff, me = _writers(rowan, priya, rowan.user)
+    staff, me = _writers(rowan, priya, cast(User, rowan.user))  # the demo's Rowan signs in
     on = _moment(today - timedelta(days=2))
     plan = services.start_plan(staff, _template("six-step"), now=on)
     _write(me, plan, "warning-signs", "signs", {"text": "Thinking everyone would be better off without me."}, on=on)

@@ -28,7 +28,7 @@ class Notice:
 class TemplateExtension:
     notices: Callable[[Any, Any], list[Notice]] | None = None  # (plan, access) -> notices on the plan page
     agreement_problems: Callable[[Any], list[str]] | None = None  # (plan) -> reasons it cannot be signed yet
-    add_urls: dict[str, Callable[[Any, Any], str]] = field(default_factory=dict)  # kind -> (plan, section) -> url
+    add_urls: dict[str, Callable[[Any, Any], str]] = field(default_factory=dict)  # kind -> (plan, access) -> url
     links: Callable[[Any, Any], list[tuple[str, str]]] | None = None  # (plan, access) -> [(text, href)]
 
 

@@ -1,12 +1,12 @@
 """Forms for writing in a plan. Fields come from the item's kind; whose words they are comes from who is writing."""
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 
 from safeplan.core.forms import NHSForm
 from safeplan.people.models import Person, SupportRelationship
-from safeplan.plans.models import Mode, Voice
+from safeplan.plans.models import Mode, PlanTemplate, Voice
 from safeplan.plans.plan_templates import KINDS, Field
 
 VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=4000)
@@ -45,7 +45,7 @@ def _django_field(spec: Field) -> forms.Field:
 class EntryForm(NHSForm):
     """Add or change an entry. `voice` is offered only to the care team; `based_on` only when changing."""
 
-    def __init__(self, *args, kind: str, writer_is_person: bool, person: Person, **kwargs):
+    def __init__(self, *args: Any, kind: str, writer_is_person: bool, person: Person, **kwargs: Any) -> None:
         self.kind_fields = (VIEW_FIELD,) if kind == "view" else KINDS[kind]
         super().__init__(*args, **kwargs)
         for spec in self.kind_fields:
@@ -85,7 +85,7 @@ def supporters_of(person: Person) -> list[SupportRelationship]:
 class NewEntryForm(EntryForm):
     voice = forms.ChoiceField(label="Whose words are these?", widget=forms.RadioSelect)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["voice"]).choices = voice_choices(
             self.person, is_person=self.writer_is_person
@@ -107,7 +107,7 @@ class ChangeEntryForm(EntryForm):
     based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     together = forms.BooleanField(required=False)
 
-    def __init__(self, *args, needs_together: bool = False, **kwargs):
+    def __init__(self, *args: Any, needs_together: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.needs_together = needs_together
         self.fields["together"].label = f"I am changing these words together with {self.person.name_to_use}"
@@ -131,7 +131,7 @@ class SignForm(NHSForm):
 class StartPlanForm(NHSForm):
     template = forms.ChoiceField(label="Which plan would you like to start?", widget=forms.RadioSelect)
 
-    def __init__(self, *args, templates, **kwargs):
+    def __init__(self, *args: Any, templates: list[PlanTemplate], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.templates = {str(t.pk): t for t in templates}
         cast(forms.ChoiceField, self.fields["template"]).choices = [(str(t.pk), t.title) for t in templates]

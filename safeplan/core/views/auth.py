@@ -1,11 +1,14 @@
 """Signing in and out. Throttling is django-axes; every session of a user ends on sign-out and password change."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
@@ -39,7 +42,7 @@ class SignInView(auth_views.LoginView):
     template_name = "core/sign_in.jinja"
     redirect_authenticated_user = True
 
-    def form_invalid(self, form):
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_invalid(form)
         response.status_code = 422
         return response
@@ -49,23 +52,23 @@ class ChangePasswordView(auth_views.PasswordChangeView):
     form_class = ChangePasswordForm
     template_name = "core/change_password.jinja"
 
-    def form_valid(self, form):
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         # Django keeps this session and ends the others (the password is part of every session's hash).
         response = super().form_valid(form)
         messages.success(self.request, "Your password has been changed. You have been signed out everywhere else.")
         return response
 
-    def form_invalid(self, form):
+    def form_invalid(self, form: PasswordChangeForm) -> HttpResponse:
         response = super().form_invalid(form)
         response.status_code = 422
         return response
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         return "/"
 
 
 @require_POST
-def sign_out(request):
+def sign_out(request: HttpRequest) -> HttpResponseRedirect:
     """Sign out here and on every other device."""
     if request.user.is_authenticated:
         request.user.end_all_sessions()
@@ -74,7 +77,13 @@ def sign_out(request):
     return redirect("login")
 
 
-def locked_out(request, original_response=None, credentials=None, *args, **kwargs):
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+    *args: Any,
+    **kwargs: Any,
+) -> HttpResponse:
     """django-axes calls this after too many failed sign-ins."""
     message = "You have tried to sign in too many times. Wait 15 minutes, then try again."
     context = {"form": SignInForm(request), "error_summary": [{"text": message, "href": "#id_username"}]}

@@ -1,9 +1,10 @@
 """Error pages in the NHS design. A 404 never says whether a record exists."""
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
-def not_found(request, exception=None):
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(
         request,
         "core/error.jinja",
@@ -16,7 +17,7 @@ def not_found(request, exception=None):
     )
 
 
-def forbidden(request, exception=None):
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(
         request,
         "core/error.jinja",
@@ -28,7 +29,7 @@ def forbidden(request, exception=None):
     )
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/error.jinja",

@@ -3,6 +3,7 @@ agreement, a decision against preference, and what happened afterwards. Each is 
 view shows the form, calls the service and goes back to the decision."""
 
 from typing import Any
+from uuid import UUID
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -190,7 +191,7 @@ class AddOutcome(DecisionPart):
 
 @require_POST
 @person_record_view("decision")
-def sign(request: HttpRequest, access: RecordAccess, decision_id: str) -> HttpResponseBase:
+def sign(request: HttpRequest, access: RecordAccess, decision_id: UUID) -> HttpResponseBase:
     decision = decision_in_record(access, decision_id)
     writer = writer_or_404(request, access)
     try:

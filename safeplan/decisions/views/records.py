@@ -1,18 +1,22 @@
 """A person's shared decisions: the list, starting one, and the whole record on one page."""
 
+from uuid import UUID
+
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from safeplan.decisions import services
 from safeplan.decisions.forms import StartForm
 from safeplan.decisions.models import Agreement, Decision, LegalCheck
 from safeplan.decisions.presenters import decision_in_record, status
+from safeplan.people.access import RecordAccess
 from safeplan.people.records import writer_for
-from safeplan.people.views.record_access import person_record_view, show
+from safeplan.people.views.record_access import Shown, person_record_view, show
 
 
 @person_record_view("decisions")
-def decision_list(request, access):
+def decision_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     writer = writer_for(request, access)
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -38,7 +42,7 @@ def decision_list(request, access):
 
 
 @person_record_view("decision")
-def decision_page(request, access, decision_id):
+def decision_page(request: HttpRequest, access: RecordAccess, decision_id: UUID) -> Shown:
     decision = decision_in_record(access, decision_id)
     agreement = Agreement.objects.filter(decision=decision).select_related("chosen").first()
     views = services.current_views(decision)

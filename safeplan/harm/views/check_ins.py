@@ -1,7 +1,9 @@
 """Check-ins: what the person used and how much it helped. Theirs; shared with the care team only if they choose."""
 
+from uuid import UUID
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -10,17 +12,19 @@ from safeplan.harm.charts import technique_charts
 from safeplan.harm.forms import CheckInForm
 from safeplan.harm.models import CheckIn
 from safeplan.harm.views.techniques import harm_plan
-from safeplan.people.views.record_access import person_record_view, show, writer_or_404
+from safeplan.people.access import RecordAccess
+from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services as plan_services
+from safeplan.plans.models import Entry, Plan
 from safeplan.plans.queries import current_revisions
 
 
-def _technique_names(plan) -> list[tuple]:
+def _technique_names(plan: Plan) -> list[tuple[Entry, str]]:
     return [(r.entry, r.fields.get("name", "")) for r in current_revisions(plan, item_key=services.TECHNIQUE)]
 
 
 @person_record_view("harm_check_ins")
-def check_ins(request, access, plan_id):
+def check_ins(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown | HttpResponseBase:
     plan = harm_plan(access, plan_id)
     techniques = _technique_names(plan)
     form = CheckInForm(request.POST or None, techniques=techniques)
@@ -59,7 +63,7 @@ def check_ins(request, access, plan_id):
     return show(request, "harm/check_ins.jinja", context, status=status, object_id=plan.pk, version="check-ins")
 
 
-def _visible(access, plan, check_in_id) -> CheckIn:
+def _visible(access: RecordAccess, plan: Plan, check_in_id: UUID) -> CheckIn:
     check_in = services.visible_check_ins(access, plan).filter(pk=check_in_id).first()
     if check_in is None:
         raise Http404("No such check-in.")
@@ -67,7 +71,7 @@ def _visible(access, plan, check_in_id) -> CheckIn:
 
 
 @person_record_view("harm_check_in")
-def check_in_page(request, access, plan_id, check_in_id):
+def check_in_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, check_in_id: UUID) -> Shown:
     plan = harm_plan(access, plan_id)
     check_in = _visible(access, plan, check_in_id)
     names = dict((entry.pk, name) for entry, name in _technique_names(plan))
@@ -83,7 +87,7 @@ def check_in_page(request, access, plan_id, check_in_id):
 
 @require_POST
 @person_record_view("harm_check_in")
-def share_check_in(request, access, plan_id, check_in_id):
+def share_check_in(request: HttpRequest, access: RecordAccess, plan_id: UUID, check_in_id: UUID) -> HttpResponseBase:
     plan = harm_plan(access, plan_id)
     check_in = _visible(access, plan, check_in_id)
     author = writer_or_404(request, access)

@@ -1,7 +1,9 @@
 """The service's information library: items for the techniques in a plan, and one item on its own."""
 
+from uuid import UUID
+
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -10,19 +12,21 @@ from safeplan.audit.models import AuditEvent
 from safeplan.harm.models import InformationItem, Technique
 from safeplan.harm.services import TECHNIQUE
 from safeplan.harm.views.techniques import harm_plan
-from safeplan.people.access import organisation_for, staff_roles
-from safeplan.people.views.record_access import person_record_view, show
+from safeplan.people.access import RecordAccess, organisation_for, staff_roles
+from safeplan.people.models import User
+from safeplan.people.requests import SignedInRequest
+from safeplan.people.views.record_access import Shown, person_record_view, show
 from safeplan.plans.queries import current_revisions
 
 
-def _audiences(user) -> list[str]:
+def _audiences(user: User) -> list[str]:
     if staff_roles(user):
         return [c for c, _ in InformationItem.Audience.choices]
     return [InformationItem.Audience.EVERYONE, InformationItem.Audience.PEOPLE]
 
 
 @person_record_view("safety_plan")
-def information_for_plan(request, access, plan_id):
+def information_for_plan(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = harm_plan(access, plan_id)
     chosen = {
         int(r.fields["technique_id"])
@@ -34,12 +38,13 @@ def information_for_plan(request, access, plan_id):
         .prefetch_related("information")
         .order_by("position")
     )
-    audiences = _audiences(request.user)
+    # record views get a plain HttpRequest (see RecordView); behind sign-in its user is a User, as in record_access
+    audiences = _audiences(request.user)  # type: ignore[arg-type]
     context = {"person": access.person, "plan": plan, "techniques": techniques, "audiences": audiences}
     return show(request, "harm/information_for_plan.jinja", context, object_id=plan.pk, version="information")
 
 
-def information_item(request, item_id):
+def information_item(request: SignedInRequest, item_id: int) -> HttpResponse:
     """Guidance, not anyone's record: open to signed-in users of the organisation whose audience it is for."""
     organisation = organisation_for(request.user)
     item = InformationItem.objects.filter(

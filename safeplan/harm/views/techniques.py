@@ -1,20 +1,23 @@
 """Adding a technique to a harm-minimisation plan, and recording a conversation a prompt asked for."""
 
+from uuid import UUID
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from safeplan.harm import services
 from safeplan.harm.forms import ConversationForm, TechniqueForm
 from safeplan.harm.models import Technique
 from safeplan.harm.prompts import PROMPTS, applicable
-from safeplan.people.views.record_access import person_record_view, show, writer_or_404
+from safeplan.people.access import RecordAccess
+from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services as plan_services
-from safeplan.plans.models import Mode, Voice
+from safeplan.plans.models import Mode, Plan, Voice
 from safeplan.plans.queries import plan_in_record
 
 
-def harm_plan(access, plan_id):
+def harm_plan(access: RecordAccess, plan_id: UUID) -> Plan:
     plan = plan_in_record(access, plan_id)
     if plan.template.key != services.HARM_TEMPLATE:
         raise Http404("Not a harm-minimisation plan.")
@@ -22,7 +25,7 @@ def harm_plan(access, plan_id):
 
 
 @person_record_view("safety_plan")
-def add_technique(request, access, plan_id):
+def add_technique(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown | HttpResponseBase:
     plan = harm_plan(access, plan_id)
     author = writer_or_404(request, access)
     techniques = list(Technique.objects.filter(organisation_id=access.person.organisation_id).order_by("-endorsed"))
@@ -58,7 +61,9 @@ def add_technique(request, access, plan_id):
 
 
 @person_record_view("safety_plan")
-def record_conversation(request, access, plan_id, prompt_key):
+def record_conversation(
+    request: HttpRequest, access: RecordAccess, plan_id: UUID, prompt_key: str
+) -> Shown | HttpResponseBase:
     plan = harm_plan(access, plan_id)
     author = writer_or_404(request, access)
     prompt = PROMPTS.get(prompt_key)

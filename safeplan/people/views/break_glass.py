@@ -1,9 +1,11 @@
 """Emergency ("break-glass") access: open a record outside your caseload with a reason; team leads review it."""
 
+from uuid import UUID
+
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,7 +14,8 @@ from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm
 from safeplan.people import services
 from safeplan.people.access import is_clinician, staff_role_label, team_roles
-from safeplan.people.models import StaffRole, normalise_nhs_number, validate_nhs_number
+from safeplan.people.models import StaffRole, User, normalise_nhs_number, validate_nhs_number
+from safeplan.people.requests import SignedInRequest
 
 
 class BreakGlassForm(NHSForm):
@@ -36,19 +39,19 @@ class BreakGlassForm(NHSForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def clean_nhs_number(self):
+    def clean_nhs_number(self) -> str:
         value = normalise_nhs_number(self.cleaned_data["nhs_number"])
         validate_nhs_number(value)
         return value
 
-    def clean_reason(self):
+    def clean_reason(self) -> str:
         reason = self.cleaned_data["reason"].strip()
         if len(reason) < 10:
             raise forms.ValidationError("Explain why you need emergency access, in at least 10 characters.")
         return reason
 
 
-def break_glass_start(request):
+def break_glass_start(request: SignedInRequest) -> HttpResponse:
     if not is_clinician(request.user):
         raise Http404("Not available.")
     form = BreakGlassForm(request.POST or None)
@@ -69,7 +72,7 @@ def break_glass_start(request):
 
 
 @require_POST
-def break_glass_end(request, grant_id):
+def break_glass_end(request: SignedInRequest, grant_id: UUID) -> HttpResponse:
     try:
         grant = services.end_break_glass(
             actor=audit.actor_for(request, staff_role_label(request.user)), user=request.user, grant_id=grant_id
@@ -90,23 +93,24 @@ class ReviewForm(NHSForm):
     )
 
 
-def _prefix(grant_id) -> str:
+def _prefix(grant_id: UUID) -> str:
     """Each grant's review form has its own field ids on the review page."""
     return f"review-{grant_id}"
 
 
-def _is_lead(user) -> bool:
+def _is_lead(user: User) -> bool:
     return StaffRole.Role.TEAM_LEAD in team_roles(user).values()
 
 
-def break_glass_review(request):
+def break_glass_review(request: SignedInRequest) -> HttpResponse:
     if not _is_lead(request.user):
         raise Http404("Not available.")
     services.close_expired_break_glass()
     with transaction.atomic():
         grants = list(services.grants_to_review(request.user).order_by("reviewed_at", "-started_at")[:100])
         for grant in grants:
-            grant.review_form = ReviewForm(prefix=_prefix(grant.pk))
+            # the template reads each grant's form from the grant: an attribute of this page, not of the model
+            grant.review_form = ReviewForm(prefix=_prefix(grant.pk))  # type: ignore[attr-defined]
         audit.record_listing(
             request,
             role="team lead",
@@ -119,7 +123,7 @@ def break_glass_review(request):
 
 
 @require_POST
-def break_glass_review_one(request, grant_id):
+def break_glass_review_one(request: SignedInRequest, grant_id: UUID) -> HttpResponse:
     if not _is_lead(request.user):
         raise Http404("Not available.")
     form = ReviewForm(request.POST, prefix=_prefix(grant_id))

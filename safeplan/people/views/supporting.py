@@ -1,15 +1,16 @@
 """Supporters and advocates: the people who chose them. What each person shares arrives with open records."""
 
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.people.access import people_supported_by
+from safeplan.people.requests import SignedInRequest
 
 
-def supporting(request):
+def supporting(request: SignedInRequest) -> HttpResponse:
     with transaction.atomic():
         relationships = list(people_supported_by(request.user).order_by("person__full_name"))
         if not relationships:

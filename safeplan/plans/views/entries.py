@@ -1,35 +1,51 @@
 """Writing in a plan: add an entry, change one (refusing stale edits with a 409 page), add a differing view."""
 
+from typing import Any
+from uuid import UUID
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from safeplan.people.access import RecordAccess
+from safeplan.people.records import Writer
 from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services
-from safeplan.plans.forms import ChangeEntryForm, NewEntryForm, RemoveEntryForm
-from safeplan.plans.models import Entry, Mode, Voice
+from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, RemoveEntryForm
+from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import item_definition
 from safeplan.plans.presenters import byline, field_rows
 from safeplan.plans.queries import plan_in_record
 from safeplan.plans.snapshots import voice_label
 
 
-def _entry_in(plan, entry_id) -> Entry:
+def _entry_in(plan: Plan, entry_id: int) -> Entry:
     entry = Entry.objects.filter(pk=entry_id, plan=plan).select_related("supporter__user").first()
     if entry is None:
         raise Http404("No such entry.")
     return entry
 
 
-def _back(access, plan, anchor: str = ""):
+def _back(access: RecordAccess, plan: Plan, anchor: str = "") -> HttpResponseRedirect:
     response = redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
     response["Location"] += f"#{anchor}" if anchor else ""
     return response
 
 
 def _render_form(
-    request, access, plan, form, *, heading, prompt, hint="", if_yes="", entry=None, status=200, **extra
+    request: HttpRequest,
+    access: RecordAccess,
+    plan: Plan,
+    form: EntryForm,
+    *,
+    heading: str,
+    prompt: str,
+    hint: str = "",
+    if_yes: str = "",
+    entry: Entry | None = None,
+    status: int = 200,
+    **extra: Any,
 ) -> Shown:
     context = {
         "person": access.person,
@@ -45,7 +61,17 @@ def _render_form(
     return show(request, "plans/entry_form.jinja", context, status=status, object_id=plan.pk)
 
 
-def _save_new(request, access, plan, writer, form, done: str, section_key: str, item_key: str, responds_to=None):
+def _save_new(
+    request: HttpRequest,
+    access: RecordAccess,
+    plan: Plan,
+    writer: Writer,
+    form: NewEntryForm,
+    done: str,
+    section_key: str,
+    item_key: str,
+    responds_to: Entry | None = None,
+) -> HttpResponseRedirect | None:
     """Add the entry the form describes; a redirect to it, or None with the refusal on the form."""
     voice, mode, supporter = form.voice_parts()
     try:
@@ -68,7 +94,9 @@ def _save_new(request, access, plan, writer, form, done: str, section_key: str, 
 
 
 @person_record_view("safety_plan")
-def add_entry(request, access, plan_id, section_key, item_key):
+def add_entry(
+    request: HttpRequest, access: RecordAccess, plan_id: UUID, section_key: str, item_key: str
+) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)
     found = item_definition(plan.template.definition, section_key, item_key)
@@ -101,7 +129,7 @@ def add_entry(request, access, plan_id, section_key, item_key):
 
 
 @person_record_view("safety_plan")
-def answer_entry(request, access, plan_id, entry_id):
+def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> Shown | HttpResponseBase:
     """Add a differing view beside an entry written by someone else. Neither can overwrite the other."""
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)
@@ -140,7 +168,15 @@ def answer_entry(request, access, plan_id, entry_id):
     )
 
 
-def _change_form(request, access, plan, entry, writer, data=None, initial=None):
+def _change_form(
+    request: HttpRequest,
+    access: RecordAccess,
+    plan: Plan,
+    entry: Entry,
+    writer: Writer,
+    data: QueryDict | None = None,
+    initial: dict[str, Any] | None = None,
+) -> tuple[ChangeEntryForm, EntryRevision, str]:
     current = services.latest_revision(entry)
     kind = services.entry_kind(plan, entry)
     needs_together = entry.voice == Voice.PERSON and not writer.is_person
@@ -155,14 +191,14 @@ def _change_form(request, access, plan, entry, writer, data=None, initial=None):
     return form, current, kind
 
 
-def _prompt(plan, entry) -> str:
+def _prompt(plan: Plan, entry: Entry) -> str:
     if entry.responds_to_id is not None:
         return "Your view"
     found = item_definition(plan.template.definition, entry.section_key, entry.item_key)
     return found[1]["prompt"] if found else "Your words"
 
 
-def _mode(writer, entry, together: bool) -> str:
+def _mode(writer: Writer, entry: Entry, together: bool) -> str:
     if entry.voice == Voice.SUPPORTER:
         return Mode.FOR
     if entry.voice == Voice.PERSON:
@@ -171,7 +207,7 @@ def _mode(writer, entry, together: bool) -> str:
 
 
 @person_record_view("safety_plan")
-def change_entry(request, access, plan_id, entry_id):
+def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)
     entry = _entry_in(plan, entry_id)
@@ -211,7 +247,15 @@ def change_entry(request, access, plan_id, entry_id):
     )
 
 
-def _stale(request, access, plan, entry, writer, stale, posted_form):
+def _stale(
+    request: HttpRequest,
+    access: RecordAccess,
+    plan: Plan,
+    entry: Entry,
+    writer: Writer,
+    stale: services.StaleEdit,
+    posted_form: ChangeEntryForm,
+) -> Shown:
     """409: someone else saved first. Show their words and let this user put theirs back on top, knowingly."""
     newer = stale.current
     initial = {**posted_form.cleaned_data, "based_on": newer.number}
@@ -239,7 +283,7 @@ def _stale(request, access, plan, entry, writer, stale, posted_form):
 
 @require_POST
 @person_record_view("safety_plan")
-def remove_entry(request, access, plan_id, entry_id):
+def remove_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)
     entry = _entry_in(plan, entry_id)

@@ -1,10 +1,14 @@
 """A person's plans: the list, starting one, and the plan as it stands (the living draft)."""
 
+from uuid import UUID
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 
-from safeplan.people.views.record_access import person_record_view, show
+from safeplan.people.access import RecordAccess
+from safeplan.people.requests import SignedInRequest
+from safeplan.people.views.record_access import Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.extensions import for_template
 from safeplan.plans.forms import StartPlanForm
@@ -13,7 +17,7 @@ from safeplan.plans.queries import other_plans, plan_in_record, plans_with_statu
 from safeplan.plans.snapshots import build_snapshot
 
 
-def your_plans(request):
+def your_plans(request: SignedInRequest) -> HttpResponse:
     """The person's own way in: one tap from the home page."""
     person = getattr(request.user, "person_record", None)
     if person is None:
@@ -22,7 +26,7 @@ def your_plans(request):
 
 
 @person_record_view("safety_plans")
-def plan_list(request, access):
+def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     templates = services.templates_for(access.person.organisation_id)
     form = StartPlanForm(request.POST or None, templates=templates)
     if request.method == "POST" and form.is_valid():
@@ -47,7 +51,7 @@ def plan_list(request, access):
 
 
 @person_record_view("safety_plan")
-def plan_page(request, access, plan_id):
+def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = plan_in_record(access, plan_id)
     snapshot = build_snapshot(plan)
     extension = for_template(plan.template.key)

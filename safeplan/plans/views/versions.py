@@ -1,19 +1,21 @@
 """Versions: put the plan forward, sign a version, compare any two, print and download the agreed one."""
 
-from typing import cast
+from typing import Any, cast
+from uuid import UUID
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm
+from safeplan.people.access import RecordAccess
 from safeplan.people.views.record_access import Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.forms import SignForm
-from safeplan.plans.models import PlanVersion, Signature
+from safeplan.plans.models import Plan, PlanVersion, Signature
 from safeplan.plans.pdf import render_plan_pdf
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.queries import plan_in_record, version_of
@@ -22,7 +24,7 @@ from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_rem
 
 @require_POST
 @person_record_view("plan_version")
-def put_forward(request, access, plan_id):
+def put_forward(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = services.writer_for(request, access)
     try:
@@ -39,7 +41,7 @@ def _signature_roles(version: PlanVersion) -> dict[str, Signature]:
 
 
 @person_record_view("plan_version")
-def version_page(request, access, plan_id, number):
+def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     version = version_of(plan, number)
     writer = services.writer_for(request, access)
@@ -85,7 +87,7 @@ def version_page(request, access, plan_id, number):
 
 
 @person_record_view("plan_version")
-def versions_page(request, access, plan_id):
+def versions_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = plan_in_record(access, plan_id)
     versions = list(PlanVersion.objects.filter(plan=plan).defer("snapshot").prefetch_related("signatures"))
     context = {
@@ -102,13 +104,13 @@ class CompareForm(NHSForm):
     older = forms.ChoiceField(label="From")
     newer = forms.ChoiceField(label="To")
 
-    def __init__(self, *args, numbers: list[int], **kwargs):
+    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(n), f"Version {n}") for n in numbers] + [("draft", "The plan as it stands now")]
         for name in ("older", "newer"):
             cast(forms.ChoiceField, self.fields[name]).choices = choices
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("older") and data.get("older") == data.get("newer"):
             raise forms.ValidationError("Choose two different versions to compare.")
@@ -116,7 +118,7 @@ class CompareForm(NHSForm):
 
 
 @person_record_view("plan_comparison")
-def compare_page(request, access, plan_id):
+def compare_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = plan_in_record(access, plan_id)
     versions = {v.number: v for v in PlanVersion.objects.filter(plan=plan)}
     numbers = sorted(versions)
@@ -136,7 +138,7 @@ def compare_page(request, access, plan_id):
     return show(request, "plans/compare.jinja", context, status=status, object_id=plan.pk, version=compared)
 
 
-def _agreed_context(access, plan, number):
+def _agreed_context(access: RecordAccess, plan: Plan, number: int) -> dict[str, Any]:
     version = version_of(plan, number)
     if version.agreed_at is None:
         raise Http404("Only an agreed version prints.")
@@ -151,13 +153,13 @@ def _agreed_context(access, plan, number):
 
 
 @person_record_view("plan_version")
-def print_page(request, access, plan_id, number):
+def print_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown:
     context = _agreed_context(access, plan_in_record(access, plan_id), number)
     return show(request, "plans/print.jinja", context, object_id=context["version"].pk, version=f"{number} print")
 
 
 @person_record_view("plan_version")
-def pdf_download(request, access, plan_id, number):
+def pdf_download(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown:
     plan = plan_in_record(access, plan_id)
     context = _agreed_context(access, plan, number)
     response = HttpResponse(render_plan_pdf(context), content_type="application/pdf")

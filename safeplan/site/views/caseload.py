@@ -4,7 +4,7 @@ each capability that flags people (such as plans overdue for review)."""
 from django import forms
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from safeplan.audit import services as audit
@@ -13,6 +13,7 @@ from safeplan.core.forms import NHSForm
 from safeplan.people.access import caseload_for, is_clinician, staff_role_label, team_roles
 from safeplan.people.capabilities import registered
 from safeplan.people.models import CareRelationship, Person, normalise_nhs_number
+from safeplan.people.requests import SignedInRequest
 
 PAGE_SIZE = 50
 
@@ -34,7 +35,7 @@ def _search(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     return people.filter(Q(full_name__icontains=query) | Q(preferred_name__icontains=query))
 
 
-def caseload(request: HttpRequest) -> HttpResponse:
+def caseload(request: SignedInRequest) -> HttpResponse:
     if not is_clinician(request.user):
         raise Http404("No caseload.")
     form = CaseloadSearchForm(request.GET or None)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from safeplan.audit.models import AuditEvent
@@ -7,7 +9,7 @@ from safeplan.audit.services import verify_chain
 class Command(BaseCommand):
     help = "Check the audit trail's hash chain and name the first broken row."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         problem = verify_chain()
         if problem is not None:
             raise CommandError(f"The audit trail has been tampered with or damaged at {problem}.")

@@ -4,9 +4,10 @@ import random
 import sys
 import time
 from datetime import timedelta
+from typing import Any, TextIO
 
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ PEOPLE_PER_TEAM = 500
 class Progress:
     """A one-line progress bar on stderr: enough for a seeding command, no dependency needed."""
 
-    def __init__(self, total: int, label: str, stream=sys.stderr):
+    def __init__(self, total: int, label: str, stream: TextIO = sys.stderr) -> None:
         self.total, self.label, self.stream, self.started = total, label, stream, time.monotonic()
 
     def update(self, done: int) -> None:
@@ -38,12 +39,12 @@ class Progress:
 class Command(BaseCommand):
     help = "Create N synthetic people in a load-test organisation, with teams and practitioners to care for them."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--people", type=int, required=True, help="How many people to create.")
         parser.add_argument("--seed", type=int, default=1, help="Random seed, for repeatable data sets.")
         parser.add_argument("--password", default="", help="Password for the practitioners (default: demo one).")
 
-    def handle(self, *args, people: int, seed: int, password: str, **options):
+    def handle(self, *args: Any, people: int, seed: int, password: str, **options: Any) -> None:
         if people < 1 or people > 5_000_000:
             raise CommandError("--people must be between 1 and 5,000,000.")
         rng = random.Random(seed)  # noqa: S311 - synthetic data

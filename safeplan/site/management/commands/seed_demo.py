@@ -3,6 +3,7 @@
 import os
 import random
 from datetime import timedelta
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -39,7 +40,7 @@ STAFF = [
 class Command(BaseCommand):
     help = "Create a synthetic demo organisation with a login for every role (password: SAFEPLAN_DEMO_PASSWORD)."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         password = os.environ.get("SAFEPLAN_DEMO_PASSWORD", "").strip() or DEFAULT_PASSWORD
         if Organisation.objects.filter(name=ORG_NAME).exists():
             self.stdout.write("The demo organisation is already there.")
@@ -49,7 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Created the demo organisation with synthetic people."))
         self._print_logins(password)
 
-    def _user(self, username, display_name, password, **extra) -> User:
+    def _user(self, username: str, display_name: str, password: str, **extra: bool) -> User:
         user = User(username=username, display_name=display_name, **extra)
         user.set_password(password)
         user.save()
