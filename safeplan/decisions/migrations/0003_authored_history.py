@@ -27,12 +27,19 @@ AUDITED_AS = {
 
 def fill_from_audit(apps, schema_editor):
     AuditEvent = apps.get_model("audit", "AuditEvent")
+
+    def creators(object_type):
+        created = AuditEvent.objects.filter(object_type=object_type, action="create").order_by("seq")
+        return {e.object_id: (e.actor_id, e.actor_role) for e in created}
+
+    started = creators("decision")  # "carry on as now" is written with the decision, under its audit row
     for model_name, object_type in AUDITED_AS.items():
         model = apps.get_model("decisions", model_name)
-        created = AuditEvent.objects.filter(object_type=object_type, action="create")
-        actors = {e.object_id: (e.actor_id, e.actor_role) for e in created.order_by("seq")}
+        actors = creators(object_type)
         for row in model.objects.order_by("pk"):
             actor_id, role = actors.get(str(row.pk), (None, ""))
+            if actor_id is None and model_name == "Option" and row.carry_on:
+                actor_id, role = started.get(str(row.decision_id), (None, ""))
             decision = row.option.decision if model_name == "LaterHarm" else row.decision
             written_by_id = row.written_by_id or actor_id or decision.created_by_id
             model.objects.filter(pk=row.pk).update(written_by_id=written_by_id, written_by_role=role or "not recorded")
