@@ -29,7 +29,7 @@ class History(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.is_locked():
-            raise ImmutableRecord(f"A {self._meta.verbose_name} is never changed; record a new one.")
+            raise ImmutableRecord(f"This {self._meta.verbose_name} is history and is never changed; record a new one.")
         super().save(*args, **kwargs)
 
     def is_locked(self) -> bool:

@@ -13,4 +13,18 @@ DECISIONS = Capability(
     "decisions",
     record_parts=[RecordPart("decisions/_record_part.jinja")],
     seed_demo=_seed,
+    object_names={
+        name: "a decision"
+        for name in [
+            "decision",
+            "decision_option",
+            "decision_later_harm",
+            "decision_view",
+            "decision_capacity",
+            "decision_legal_check",
+            "decision_agreement",
+            "decision_outcome",
+        ]
+    }
+    | {"decisions": "your decisions"},
 )

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from safeplan.core.forms import NHSForm
+from safeplan.decisions import presenters
 from safeplan.decisions.models import LaterHarm, LegalCheck, Option, View
 from safeplan.people.models import Person, SupportRelationship
 
@@ -46,6 +47,18 @@ def _radios(label: str, choices: Sequence[tuple[str, object]], required: bool = 
     )
 
 
+def _for_the_person(form: forms.Form, labels: dict[str, str]) -> None:
+    """The person's words on some fields (staff keep the form's own), with the error messages to match."""
+    for name, label in labels.items():
+        field = form.fields[name]
+        verb = "Choose" if isinstance(field.widget, forms.RadioSelect) else "Enter"
+        field.label = label
+        field.error_messages = {
+            **field.error_messages,
+            "required": f"{verb} {label[0].lower() + label[1:].rstrip('?')}",
+        }
+
+
 class StartForm(NHSForm):
     question = _text(
         "What is the decision?", rows=0, limit=300, hint="In plain words, for example: Should I go home this weekend?"
@@ -64,6 +77,10 @@ class LaterHarmForm(NHSForm):
     description = _text("How could it harm it?", limit=2000)
     likelihood = _radios("How likely does it seem?", LaterHarm.Likelihood.choices)
     seriousness = _radios("How serious would it be?", LaterHarm.Seriousness.choices)
+
+    def __init__(self, *args: Any, is_person: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["area"]).choices = presenters.areas(is_person)
 
 
 class ViewForm(NHSForm):
@@ -94,6 +111,7 @@ class ViewForm(NHSForm):
             whose = [("person", "My view")]
             self.fields["whose"].widget = forms.HiddenInput()
             self.initial["whose"] = "person"
+            _for_the_person(self, {"preferred": "Which option do you prefer?"})
         cast(forms.ChoiceField, self.fields["whose"]).choices = whose
         self.options = {str(o.pk): o for o in options}
         cast(forms.ChoiceField, self.fields["preferred"]).choices = [
@@ -138,6 +156,19 @@ class LegalForm(NHSForm):
     applies = _radios("Does it bear on this decision?", YES_NO)
     note = _text("How, and what follows from it?", required=False)
 
+    def __init__(self, *args: Any, is_person: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["framework"]).choices = presenters.frameworks(is_person)
+        if is_person:
+            _for_the_person(
+                self,
+                {
+                    "framework": "Which law?",
+                    "applies": "Does it apply to this decision?",
+                    "note": "How, and what does it mean for the decision?",
+                },
+            )
+
 
 class AgreementForm(NHSForm):
     chosen = _radios("Which option was chosen?", [])
@@ -147,10 +178,12 @@ class AgreementForm(NHSForm):
     look_again_if = _text("What would make us look at this again?", limit=2000)
     review_on = _date("When will we review it?")
 
-    def __init__(self, *args: Any, options: list[Option], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, options: list[Option], is_person: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options = {str(o.pk): o for o in options}
         cast(forms.ChoiceField, self.fields["chosen"]).choices = [(str(o.pk), o.title) for o in options]
+        if is_person:
+            _for_the_person(self, {"person_will": "What will you do?", "staff_will": "What will your care team do?"})
 
 
 class AgainstPreferenceForm(NHSForm):

@@ -173,16 +173,18 @@ def record_view(
 
 
 def current_views(decision: Decision) -> list[View]:
-    """The latest view of each speaker, in the order they first spoke. Disagreement stays visible."""
+    """The latest view of each speaker: the person's first, then the others in the order they first spoke.
+    Disagreement stays visible."""
     latest: dict[tuple[str, str], View] = {}
     for view in View.objects.filter(decision=decision).select_related("preferred").order_by("written_at", "pk"):
-        latest.pop((view.voice, view.speaker), None)
-        latest[(view.voice, view.speaker)] = view
-    return list(latest.values())
+        latest[(view.voice, view.speaker)] = view  # a speaker who speaks again keeps their place
+    return sorted(latest.values(), key=lambda view: view.voice != View.Voice.PERSON)  # stable: keeps that order
 
 
 def persons_view(decision: Decision) -> View | None:
-    return next((v for v in reversed(current_views(decision)) if v.voice == View.Voice.PERSON), None)
+    """The person's latest view, whoever wrote it down."""
+    views = View.objects.filter(decision=decision, voice=View.Voice.PERSON).select_related("preferred")
+    return views.order_by("-written_at", "-pk").first()
 
 
 def assess_capacity(

@@ -6,7 +6,6 @@ from django.db.models.signals import post_save
 
 if TYPE_CHECKING:
     from safeplan.people.access import RecordAccess
-    from safeplan.people.capabilities import DemoWorld
     from safeplan.people.models import Organisation
     from safeplan.plans.models import Plan
 
@@ -20,7 +19,8 @@ class HarmConfig(AppConfig):
         from django.urls import reverse
 
         from safeplan.harm import kinds, prompts
-        from safeplan.people.capabilities import Capability, register
+        from safeplan.harm.capability import HARM
+        from safeplan.people.capabilities import register
         from safeplan.people.models import Organisation
         from safeplan.plans import extensions
 
@@ -46,7 +46,7 @@ class HarmConfig(AppConfig):
             links=links,
         )
         post_save.connect(_seed_catalogue, sender=Organisation, dispatch_uid="harm_seed_catalogue")
-        register(Capability("harm", seed_demo=_seed_demo))
+        register(HARM)
 
 
 def _seed_catalogue(
@@ -57,9 +57,3 @@ def _seed_catalogue(
         from safeplan.harm.catalogue import seed_catalogue
 
         seed_catalogue(instance)
-
-
-def _seed_demo(world: "DemoWorld") -> None:
-    from safeplan.harm.demo import seed_harm
-
-    seed_harm(world.organisation, world.people[0], world.people[1], world.staff)

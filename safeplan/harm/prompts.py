@@ -97,7 +97,7 @@ def pending(plan: Plan) -> list[Prompt]:
 def notices(plan: Plan, access: RecordAccess) -> list[Notice]:
     name = plan.person.name_to_use
     history = _history(plan)
-    if access.role == "person":  # the person sees what was talked through, not the prompts themselves
+    if access.is_person:  # the person sees what was talked through, not the prompts themselves
         return [
             Notice(
                 PROMPTS[key].for_person,

@@ -90,8 +90,9 @@ def add_check_in(
 
 def set_sharing(writer: Writer, check_in: CheckIn, *, shared: bool) -> CheckIn:
     """Only the person decides whether their care team sees a check-in."""
-    if not writer.is_person or check_in.plan.person_id != writer.access.person.pk:
+    if not writer.is_person:
         raise PlanError("Only you can choose who sees your check-ins.")
+    writer.check(check_in.plan.person_id, error=PlanError, what="check-in")
     with transaction.atomic():
         CheckIn.objects.filter(pk=check_in.pk).update(shared=shared)
         audit_change(writer, Action.UPDATE, "harm_check_in", check_in.pk, "shared" if shared else "private")
@@ -102,4 +103,4 @@ def set_sharing(writer: Writer, check_in: CheckIn, *, shared: bool) -> CheckIn:
 def visible_check_ins(access: RecordAccess, plan: Plan) -> QuerySet[CheckIn]:
     """The person sees all their check-ins; their care team sees only the ones they shared."""
     check_ins = CheckIn.objects.filter(plan=plan).select_related("entry")
-    return check_ins if access.role == "person" else check_ins.filter(shared=True)
+    return check_ins if access.is_person else check_ins.filter(shared=True)

@@ -63,6 +63,7 @@ class Capability:
     navigation: list[NavLink] = field(default_factory=list)
     caseload_columns: list[CaseloadColumn] = field(default_factory=list)
     seed_demo: Callable[[DemoWorld], None] | None = None
+    object_names: dict[str, str] = field(default_factory=dict)  # audited object type -> words for the person
 
 
 REGISTERED: dict[str, Capability] = {}

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.utils import timezone
 
-from safeplan.audit.models import AuditEvent
 from safeplan.people.models import BreakGlassGrant, CareRelationship, Person, StaffRole
 
 
@@ -52,73 +51,6 @@ def person_summary_rows(person: Person) -> list[dict]:
         ("Communication needs", person.communication_needs),
     ]
     return [{"key": {"text": k}, "value": {"text": v or "Not recorded"}} for k, v in rows]
-
-
-ACCESS_VERBS = {
-    AuditEvent.Action.READ: "Looked at",
-    AuditEvent.Action.CREATE: "Added to",
-    AuditEvent.Action.UPDATE: "Changed",
-    AuditEvent.Action.EXPORT: "Downloaded",
-    AuditEvent.Action.BREAK_GLASS_START: "Started emergency access to",
-    AuditEvent.Action.BREAK_GLASS_END: "Emergency access ended for",
-    AuditEvent.Action.REVIEW: "Checked the emergency access to",
-    AuditEvent.Action.SIGN: "Signed",
-    AuditEvent.Action.AGREE: "Agreed",
-}
-OBJECT_NAMES = {
-    "person": "your record",
-    "break_glass": "your record",
-    "safety_plan": "your plan",
-    "safety_plans": "your list of plans",
-    "plan_entry": "your plan",
-    "plan_version": "a version of your plan",
-    "plan_comparison": "changes to your plan",
-    "harm_check_ins": "your check-ins",
-    "harm_check_in": "a check-in",
-    "decisions": "your decisions",
-    "decision": "a decision",
-    "decision_option": "a decision",
-    "decision_later_harm": "a decision",
-    "decision_view": "a decision",
-    "decision_capacity": "a decision",
-    "decision_legal_check": "a decision",
-    "decision_agreement": "a decision",
-    "decision_outcome": "a decision",
-    "harm_conversation": "your plan",
-}
-
-
-@dataclass
-class AccessLogRow:
-    at: object
-    who: str
-    role: str
-    what: str
-    why: str
-    emergency: bool
-
-
-def access_log(
-    person: Person, *, before_seq: int | None = None, limit: int = 50
-) -> tuple[list[AccessLogRow], int | None]:
-    """Who has looked at or changed this person's record, newest first, not counting the person themselves.
-    Returns the rows and the sequence number to continue from for older entries (or None)."""
-    events = AuditEvent.objects.filter(person_id=person.pk, action__in=list(ACCESS_VERBS))
-    if person.user_id:
-        events = events.exclude(actor_id=person.user_id)
-    if before_seq:
-        events = events.filter(seq__lt=before_seq)
-    page = list(events.order_by("-seq")[: limit + 1])
-    rows = []
-    for e in page[:limit]:
-        emergency = e.purpose == AuditEvent.Purpose.BREAK_GLASS
-        why = AuditEvent.Purpose(e.purpose).label if e.purpose in AuditEvent.Purpose.values else e.purpose
-        if emergency and e.reason:
-            why = e.reason  # shown under an "Emergency access" tag
-        what = f"{ACCESS_VERBS[e.action]} {OBJECT_NAMES.get(e.object_type, e.object_type.replace('_', ' '))}"
-        rows.append(AccessLogRow(e.at, e.actor_name or "safeplan", e.actor_role, what, why, emergency))
-    more = page[limit - 1].seq if len(page) > limit else None
-    return rows, more
 
 
 def open_grant_notice(grant: BreakGlassGrant | None) -> dict | None:

@@ -11,9 +11,10 @@ from safeplan.people.models import User
 
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
-    from safeplan.plans.queries import plans_with_status
+    from safeplan.plans.queries import crisis_plan, plans_with_status
 
-    return {} if access.is_person else {"plans": plans_with_status(access.person)}
+    plans = plans_with_status(access.person)
+    return {"plans": plans, "crisis": crisis_plan(plans) if access.is_person else None}
 
 
 def _your_plans(user: User) -> str | None:
@@ -38,4 +39,11 @@ PLANS = Capability(
     navigation=[NavLink("Your plans", _your_plans)],
     caseload_columns=[CaseloadColumn("Plan review", _overdue, flag="Review overdue", otherwise="Up to date")],
     seed_demo=_seed,
+    object_names={
+        "safety_plan": "your plan",
+        "safety_plans": "your list of plans",
+        "plan_entry": "your plan",
+        "plan_version": "a version of your plan",
+        "plan_comparison": "changes to your plan",
+    },
 )

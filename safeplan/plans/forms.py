@@ -6,7 +6,7 @@ from django import forms
 
 from safeplan.core.forms import NHSForm
 from safeplan.people.models import Person, SupportRelationship
-from safeplan.plans.models import Mode, PlanTemplate, Voice
+from safeplan.plans.models import Mode, Plan, PlanTemplate, Voice
 from safeplan.plans.plan_templates import KINDS, Field
 
 VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=4000)
@@ -130,9 +130,39 @@ class SignForm(NHSForm):
 
 class StartPlanForm(NHSForm):
     template = forms.ChoiceField(label="Which plan would you like to start?", widget=forms.RadioSelect)
+    purpose = forms.CharField(
+        label="If it is another plan of a kind already started, what is this one for?",
+        help_text="For example: for when I am away at university. Leave it empty for a first plan of its kind.",
+        required=False,
+        max_length=80,
+    )
 
-    def __init__(self, *args: Any, templates: list[PlanTemplate], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, templates: list[PlanTemplate], existing: dict[str, Plan], already: str, **kwargs: Any
+    ) -> None:
+        """`existing`: the person's plans by template key (the first of each kind); `already`: "You already have"
+        or "Ro already has", for the reader."""
         super().__init__(*args, **kwargs)
         self.templates = {str(t.pk): t for t in templates}
-        cast(forms.ChoiceField, self.fields["template"]).choices = [(str(t.pk), t.title) for t in templates]
+        self.existing = existing
+        self.already = already
+        self.duplicate_of: Plan | None = None
+        cast(forms.ChoiceField, self.fields["template"]).choices = [
+            (str(t.pk), f"{t.title} ({already.lower() if already.startswith('You') else already} one)")
+            if t.key in existing
+            else (str(t.pk), t.title)
+            for t in templates
+        ]
         self.fields["template"].error_messages["required"] = "Choose which plan to start"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        template = self.templates.get(data.get("template", ""))
+        if template is not None and template.key in self.existing and not data.get("purpose", "").strip():
+            self.duplicate_of = self.existing[template.key]
+            self.add_error(
+                "purpose",
+                f"{self.already} “{template.title}”. Open it, or start another for a different purpose "
+                "and say what this one is for",
+            )
+        return data

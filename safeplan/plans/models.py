@@ -9,10 +9,9 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
-from safeplan.core.immutability import Authored, History, ImmutableRecord
+from safeplan.core.immutability import Authored, History
+from safeplan.core.immutability import ImmutableRecord as ImmutableRecord  # raised by plans' history rows
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
-
-__all__ = ["ImmutableRecord"]  # where it is raised from, for callers of plans
 
 
 class Voice(models.TextChoices):
@@ -95,6 +94,9 @@ class Plan(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="plans")
     template = models.ForeignKey(PlanTemplate, on_delete=models.PROTECT, related_name="plans")
+    purpose = models.CharField(
+        max_length=80, blank=True, help_text="What this plan is for, when the person has more than one of its kind."
+    )
     started_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     started_at = models.DateTimeField()
     revision = models.PositiveIntegerField(default=0, help_text="Goes up by one with every change to any entry.")
@@ -104,7 +106,12 @@ class Plan(models.Model):
         indexes = [models.Index(fields=["person", "started_at"], name="plan_person")]
 
     def __str__(self) -> str:
-        return f"{self.template.title} ({self.pk})"
+        return f"{self.title} ({self.pk})"
+
+    @property
+    def title(self) -> str:
+        """The template's title, and what this one is for when the person has another of the same kind."""
+        return f"{self.template.title}: {self.purpose}" if self.purpose else self.template.title
 
 
 class Entry(models.Model):

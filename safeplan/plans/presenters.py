@@ -148,11 +148,10 @@ class EntryView:
 
 
 def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) -> EntryView:
-    from safeplan.audit.models import AuditEvent
     from safeplan.plans.extensions import for_template
 
-    can_write = live and (access.role == "person" or access.purpose == AuditEvent.Purpose.CARE)
+    can_write = live and access.may_write
     add_urls = {}
     if plan is not None:
         add_urls = {kind: make(plan, access) for kind, make in for_template(plan.template.key).add_urls.items()}
-    return EntryView(access.person.name_to_use, access.role == "person", can_write, add_urls)
+    return EntryView(access.person.name_to_use, access.is_person, can_write, add_urls)

@@ -52,11 +52,8 @@ def current_revisions(plan: Plan, *, item_key: str = "", views: bool = False) ->
 
 def current_entries(plan: Plan, item_key: str) -> QuerySet[Entry]:
     """The entries of one kind of item that are in the plan now (not taken out), oldest first."""
-    return (
-        Entry.objects.filter(plan=plan, item_key=item_key, responds_to__isnull=True)
-        .filter(revisions__number=F("revision"), revisions__removed=False)
-        .order_by("created_at", "pk")
-    )
+    current = current_revisions(plan, item_key=item_key).values("entry_id")
+    return Entry.objects.filter(pk__in=current).order_by("created_at", "pk")
 
 
 def other_plans(person: Person, plan: Plan) -> QuerySet[Plan]:
@@ -70,6 +67,20 @@ def plans_with_status(person: Person) -> list[tuple[Plan, PlanStatus]]:
     for version in PlanVersion.objects.filter(plan__in=plans).defer("snapshot").order_by("number"):
         versions[version.plan_id].append(version)
     return [(plan, plan_status(plan, versions[plan.pk])) for plan in plans]
+
+
+def crisis_plan(plans: list[tuple[Plan, PlanStatus]]) -> tuple[Plan, str] | None:
+    """The plan to open in a crisis and its crisis section: the most recently agreed plan with a crisis section,
+    else the newest draft with one. `plans` as plans_with_status returns them (newest first)."""
+    with_crisis = [
+        (plan, status, next((s["key"] for s in plan.template.sections if s.get("crisis")), ""))
+        for plan, status in plans
+    ]
+    with_crisis = [row for row in with_crisis if row[2]]
+    agreed = [(row[1].agreed.agreed_at, row) for row in with_crisis if row[1].agreed and row[1].agreed.agreed_at]
+    agreed.sort(key=lambda pair: pair[0], reverse=True)
+    chosen = [row for _, row in agreed] or with_crisis
+    return (chosen[0][0], chosen[0][2]) if chosen else None
 
 
 def overdue_people(person_ids: list[UUID]) -> set[UUID]:

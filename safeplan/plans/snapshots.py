@@ -84,6 +84,11 @@ def build_snapshot(plan: Plan) -> dict:
                 "items": items,
             }
         )
+    if not any(s["crisis_lines"] for s in sections):
+        # Every plan with a crisis section shows the organisation's crisis lines there, not only the six-step plan.
+        first_crisis = next((s for s in sections if s["crisis"]), None)
+        if first_crisis is not None:
+            first_crisis["crisis_lines"] = True
     lines = []
     if any(s["crisis_lines"] for s in sections):
         lines = [

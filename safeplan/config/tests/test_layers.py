@@ -62,3 +62,19 @@ def test_each_contract_fails_on_the_import_it_forbids(tree, module, line, broken
     assert result.returncode != 0
     broken_lines = [text for text in result.stdout.splitlines() if "BROKEN" in text]
     assert any(broken in text for text in broken_lines), result.stdout
+
+
+def test_every_safeplan_app_has_its_place_in_the_layers():
+    """A new capability left out of the contracts would be checked by none of them: name it in its layer."""
+    import tomllib
+
+    from django.conf import settings
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["id"] == "layers")["layers"]
+    placed = {name.strip() for layer in layers for name in layer.split("|")}
+    apps = {app for app in settings.INSTALLED_APPS if app.startswith("safeplan.")} | {"safeplan.config"}
+    assert apps <= placed, f"not in the layers contract: {sorted(apps - placed)}"
+    independent = next(c for c in contracts if c["id"] == "capabilities-independent")["modules"]
+    capability_layer = next(layer for layer in layers if "safeplan.harm" in layer)
+    assert {name.strip() for name in capability_layer.split("|")} == set(independent)

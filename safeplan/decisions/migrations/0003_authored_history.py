@@ -27,6 +27,8 @@ AUDITED_AS = {
 
 def fill_from_audit(apps, schema_editor):
     AuditEvent = apps.get_model("audit", "AuditEvent")
+    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    users = set(User.objects.values_list("pk", flat=True))  # an audited actor's account may have been deleted
 
     def creators(object_type):
         created = AuditEvent.objects.filter(object_type=object_type, action="create").order_by("seq")
@@ -40,8 +42,10 @@ def fill_from_audit(apps, schema_editor):
             actor_id, role = actors.get(str(row.pk), (None, ""))
             if actor_id is None and model_name == "Option" and row.carry_on:
                 actor_id, role = started.get(str(row.decision_id), (None, ""))
-            decision = row.option.decision if model_name == "LaterHarm" else row.decision
-            written_by_id = row.written_by_id or actor_id or decision.created_by_id
+            written_by_id = row.written_by_id or (actor_id if actor_id in users else None)
+            if written_by_id is None:
+                decision = row.option.decision if model_name == "LaterHarm" else row.decision
+                written_by_id = decision.created_by_id
             model.objects.filter(pk=row.pk).update(written_by_id=written_by_id, written_by_role=role or "not recorded")
 
 

@@ -145,6 +145,34 @@ def test_disagreement_is_kept_not_averaged(world):
     ]
 
 
+def test_the_persons_view_comes_first(world):
+    home = world.home()
+    support = SupportRelationship.objects.get(user=world.supporter)
+    services.record_view(world.staff, world.decision, reasons="One more week", preferred=world.carry_on)
+    services.record_view(
+        world.staff, world.decision, reasons="I can stay over", preferred=home, voice="supporter", supporter=support
+    )
+    services.record_view(world.me, world.decision, reasons="I am ready", preferred=home)
+    assert [v.voice for v in services.current_views(world.decision)] == ["person", "practitioner", "supporter"]
+
+
+def test_someone_who_gives_their_view_again_keeps_the_place_where_they_first_spoke(world):
+    home = world.home()
+    support = SupportRelationship.objects.get(user=world.supporter)
+    services.record_view(world.me, world.decision, reasons="I am ready", preferred=home)
+    services.record_view(world.staff, world.decision, reasons="One more week", preferred=world.carry_on)
+    services.record_view(
+        world.staff, world.decision, reasons="I can stay over", preferred=home, voice="supporter", supporter=support
+    )
+    services.record_view(world.staff, world.decision, reasons="Home, with daily visits", preferred=home)
+    views = services.current_views(world.decision)
+    assert [(v.voice, v.reasons) for v in views] == [
+        ("person", "I am ready"),
+        ("practitioner", "Home, with daily visits"),
+        ("supporter", "I can stay over"),
+    ]
+
+
 def test_no_agreement_without_the_persons_view(world):
     home = world.home()
     services.record_view(world.staff, world.decision, reasons="One more week", preferred=world.carry_on)
@@ -227,3 +255,9 @@ def test_the_database_refuses_to_change_what_was_said_or_a_final_agreement(world
         with pytest.raises(DatabaseError, match="never changed"), transaction.atomic():
             model.objects.all().update(**change)
     assert services.persons_view(world.decision).reasons == "I want to try"
+
+
+def test_decision_errors_are_record_errors_from_the_kernel():
+    from safeplan.people.records import RecordError
+
+    assert issubclass(services.DecisionError, RecordError)

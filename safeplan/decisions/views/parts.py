@@ -16,6 +16,7 @@ from safeplan.decisions.models import Agreement, Decision, Option
 from safeplan.decisions.presenters import decision_in_record
 from safeplan.people.access import RecordAccess
 from safeplan.people.models import SupportRelationship
+from safeplan.people.records import Writer
 from safeplan.people.views.generic import AddToRecord
 from safeplan.people.views.record_access import person_record_view, writer_or_404
 
@@ -31,6 +32,17 @@ class DecisionPart(AddToRecord):
 
     object_type = "decision"
     template = "decisions/form.jinja"
+    # The words the person reads where the care team's words would be jargon to them; empty keeps the same words.
+    person_heading: str = ""
+    person_intro: str = ""
+    person_done: str = ""
+
+    def __init__(self, request: HttpRequest, access: RecordAccess, writer: Writer) -> None:
+        super().__init__(request, access, writer)
+        if access.is_person:
+            self.heading = self.person_heading or self.heading
+            self.intro = self.person_intro or self.intro
+            self.done = self.person_done or self.done
 
     def find(self, **kwargs: Any) -> Decision:
         return decision_in_record(self.access, kwargs["decision_id"])
@@ -58,6 +70,10 @@ class AddLaterHarm(DecisionPart):
         "Think about work, money, housing, relationships, caring for others, liberty and confidence, including harm "
         "that could come from the service's own decisions."
     )
+    person_intro = (
+        "Think about work, money, housing, relationships, caring for others, your freedom and your confidence, "
+        "including harm that could come from your care team's own decisions."
+    )
 
     def find(self, **kwargs: Any) -> Decision:
         decision = super().find(**kwargs)
@@ -69,14 +85,14 @@ class AddLaterHarm(DecisionPart):
         return decision
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
-        return forms.LaterHarmForm(data)
+        return forms.LaterHarmForm(data, is_person=self.access.is_person)
 
     def save(self, found: Decision, form: django_forms.Form) -> None:
         services.add_later_harm(self.writer, self.option, **form.cleaned_data)
 
 
 class AddView(DecisionPart):
-    heading, submit = "Add a view", "Save the view"
+    heading, submit, person_heading = "Add a view", "Save the view", "Add your view"
     intro = "Every view is kept with whose it is. Views that differ stand side by side."
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
@@ -130,9 +146,15 @@ class CheckFramework(DecisionPart):
         "Duty of care, human rights, health and safety, mental capacity (including capacity that comes and goes) "
         "and safeguarding can each bear on a decision. Note how each does."
     )
+    person_heading = "The laws that might apply"
+    person_intro = (
+        "Some laws can apply to a decision like this: your care team's duty to take reasonable care of you, your "
+        "human rights, health and safety law, whether you can make the decision yourself, and protecting you from "
+        "abuse or neglect. Note how one applies."
+    )
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
-        return forms.LegalForm(data)
+        return forms.LegalForm(data, is_person=self.access.is_person)
 
     def save(self, found: Decision, form: django_forms.Form) -> None:
         data = form.cleaned_data
@@ -144,9 +166,10 @@ class CheckFramework(DecisionPart):
 class ProposeAgreement(DecisionPart):
     heading, submit = "Write down what we agreed", "Save for signing"
     done = "Written down. The person and a practitioner each sign it."
+    person_done = "Written down. You and someone from your care team each sign it."
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
-        return forms.AgreementForm(data, options=list(found.options.all()))
+        return forms.AgreementForm(data, options=list(found.options.all()), is_person=self.access.is_person)
 
     def save(self, found: Decision, form: django_forms.Form) -> None:
         assert isinstance(form, forms.AgreementForm)

@@ -1,14 +1,15 @@
 """A person's shared decisions: the list, starting one, and the whole record on one page."""
 
+from functools import partial
 from uuid import UUID
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
-from safeplan.decisions import services
+from safeplan.decisions import presenters, services
 from safeplan.decisions.forms import StartForm
-from safeplan.decisions.models import Agreement, Decision, LegalCheck
+from safeplan.decisions.models import Agreement, Decision
 from safeplan.decisions.presenters import decision_in_record, status
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import writer_for
@@ -35,7 +36,7 @@ def decision_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
         "person": access.person,
         "is_person": access.is_person,
         "can_write": access.may_write,
-        "rows": [(d, status(d, agreements.get(d.pk))) for d in decisions],
+        "rows": [(d, status(d, agreements.get(d.pk), is_person=access.is_person)) for d in decisions],
         "form": form,
     }
     return show(request, "decisions/list.jinja", context, status=422 if form.errors else 200)
@@ -59,9 +60,12 @@ def decision_page(request: HttpRequest, access: RecordAccess, decision_id: UUID)
         "disagree": len(preferred) > 1,
         "persons_view": services.persons_view(decision),
         "capacity": services.capacity(decision),
-        "frameworks": [(value, label, checks.get(value)) for value, label in LegalCheck.Framework.choices],
+        "frameworks": [(value, label, checks.get(value)) for value, label in presenters.frameworks(access.is_person)],
         "agreement": agreement,
+        "may_sign": presenters.may_sign(agreement, access),
         "outcomes": list(decision.outcomes.all()),
-        "status": status(decision, agreement),
+        "status": status(decision, agreement, is_person=access.is_person),
+        "area": partial(presenters.area, is_person=access.is_person),
+        "voice": partial(presenters.voice, is_person=access.is_person),
     }
     return show(request, "decisions/decision.jinja", context, object_id=decision.pk)

@@ -1,6 +1,8 @@
 """Check-ins belong to the person: private by default, shared only by their choice, and the chart shows exactly them."""
 
+import re
 from datetime import date, timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -10,7 +12,9 @@ from safeplan.audit.models import AuditEvent
 from safeplan.harm import services
 from safeplan.harm.charts import technique_charts
 from safeplan.harm.models import CheckIn
+from safeplan.harm.tests.test_harm_access import harm_urls
 from safeplan.plans import services as plan_services
+from safeplan.plans.models import Mode
 
 
 def url(world, name, **kwargs):
@@ -109,3 +113,117 @@ def test_check_ins_are_audited(world):
     services.set_sharing(world.me, entry, shared=True)
     rows = list(AuditEvent.objects.filter(seq__gt=before, object_type="harm_check_in").values_list("action", flat=True))
     assert rows == ["create", "update"]
+
+
+CHART = '<svg class="safeplan-chart"'
+
+
+def since(first: date) -> str:
+    today = timezone.localdate()
+    return f"since {first:%B}" + (f" {first.year}" if first.year != today.year else "")
+
+
+def test_the_sentence_above_each_chart_counts_only_the_check_ins_the_reader_may_see(client, world):
+    ice = world.choose("ice")
+    first = check_in(world, ice, 20, helped=4, share=True)
+    check_in(world, ice, 10, helped=3)  # private: helped a lot, but only the person sees it
+    check_in(world, ice, 5, helped=1, share=True)
+    client.force_login(world.person.user)
+    page = client.get(url(world, "harm_check_ins")).content.decode()
+    sentence = f"Holding ice helped a lot 2 of 3 times {since(first.used_on)}."
+    assert page.index(sentence) < page.index(CHART)
+    client.force_login(world.practitioner)
+    page = client.get(url(world, "harm_check_ins")).content.decode()
+    sentence = f"Holding ice helped a lot 1 of 2 times {since(first.used_on)}."
+    assert page.index(sentence) < page.index(CHART) and f'aria-label="{sentence}"' in page
+    assert "2 of 3 times" not in page
+
+
+def test_the_care_team_reads_one_shared_check_in_as_the_persons(client, world):
+    check_in(world, world.choose("ice"), helped=3, share=True)
+    client.force_login(world.practitioner)
+    page = client.get(url(world, "harm_check_ins")).content.decode()
+    assert f"{world.person.name_to_use} has checked in once about Holding ice: it helped a lot." in page
+
+
+def test_the_table_under_the_chart_says_how_much_it_helped_in_words(client, world):
+    check_in(world, world.choose("ice"), helped=2)
+    client.force_login(world.person.user)
+    page = client.get(url(world, "harm_check_ins")).content.decode()
+    assert "It helped somewhat" in page and "2 of 4" not in page
+
+
+def test_a_check_in_without_a_note_has_no_note_row(client, world):
+    ice = world.choose("ice")
+    bare = check_in(world, ice)
+    noted = services.add_check_in(
+        world.me, world.harm_plan, entry=ice, used_on=timezone.localdate(), helped=2, note="Kept it in the freezer"
+    )
+    client.force_login(world.person.user)
+    page = visible_text(client.get(url(world, "harm_check_in", check_in_id=bare.pk)).content.decode())
+    assert "Note" not in page and "None" not in page
+    page = visible_text(client.get(url(world, "harm_check_in", check_in_id=noted.pk)).content.decode())
+    assert "Note" in page and "Kept it in the freezer" in page
+
+
+def test_a_check_in_on_a_technique_taken_out_of_the_plan_still_says_what_it_was_about(client, world):
+    ice = world.choose("ice")
+    entry = check_in(world, ice)
+    plan_services.revise_entry(world.me, ice, fields={}, based_on=ice.revision, mode=Mode.OWN, removed=True)
+    client.force_login(world.person.user)
+    page = visible_text(client.get(url(world, "harm_check_in", check_in_id=entry.pk)).content.decode())
+    assert "Technique A technique no longer in the plan" in page
+    page = visible_text(client.get(url(world, "harm_check_ins")).content.decode())
+    assert ": a technique no longer in the plan, it helped a lot" in page
+
+
+class VisibleText(HTMLParser):
+    """The words a reader sees or hears: text outside scripts and styles, and shown attribute values."""
+
+    SHOWN = ("value", "aria-label", "placeholder", "alt", "title")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.hidden += 1
+        named = dict(attrs)
+        if tag == "input" and named.get("type") == "hidden":
+            return
+        self.words += [value for key, value in attrs if key in self.SHOWN and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.words.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.words).split())
+
+
+PYTHON_VALUES = re.compile(r"\b(None|True|False)\b|\[\]|\{\}|\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_no_harm_page_shows_a_python_value_as_words(client, world):
+    urls = [url for method, url in harm_urls(world) if method == "get"]  # a check-in without a note among them
+    pages = [(world.person.user, u) for u in urls if "talked-through" not in u]
+    pages += [(world.practitioner, u) for u in urls]
+    for user, page_url in pages:
+        client.force_login(user)
+        response = client.get(page_url)
+        assert response.status_code == 200, page_url
+        leaked = PYTHON_VALUES.findall(visible_text(response.content.decode()))
+        assert not leaked, (page_url, leaked)
+    client.force_login(world.person.user)
+    response = client.post(url(world, "harm_check_ins"), {"used_on": "1/2/2026", "helped": "2"})
+    assert response.status_code == 422  # the form shown again with what was entered
+    assert not PYTHON_VALUES.findall(visible_text(response.content.decode()))

@@ -81,9 +81,22 @@ class Journey(BrowserJourney):
         expect(self.staff).to_have_title("Check-ins Sash shared – safeplan")
         expect(self.staff.get_by_role("heading", name="Holding ice")).to_be_visible()
         expect(self.staff.locator("svg.safeplan-chart rect")).to_have_count(1)
+        self.and_a_sentence_above_the_chart_says_what_it_shows(
+            "Sash has checked in once about Holding ice: it helped a lot."
+        )
         expect(self.staff.get_by_role("heading", name="A cold shower")).to_have_count(0)
         assert_accessible(self.staff)
         assert CheckIn.objects.count() == 2 and CheckIn.objects.filter(shared=True).count() == 1
+
+    def and_a_sentence_above_the_chart_says_what_it_shows(self, sentence: str):
+        words = self.staff.locator("p").get_by_text(sentence, exact=True)
+        chart = self.staff.locator("svg.safeplan-chart")
+        expect(words).to_be_visible()
+        expect(chart).to_have_accessible_name(sentence)
+        expect(chart.get_by_text("did not help")).to_have_count(1)
+        expect(chart.get_by_text("helped completely")).to_have_count(1)
+        words_box, chart_box = words.bounding_box(), chart.bounding_box()
+        assert words_box and chart_box and words_box["y"] + words_box["height"] <= chart_box["y"]
 
 
 def test_a_harm_minimisation_plan_is_built_together_and_check_ins_are_shared_by_choice(chromium, live_server):

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from safeplan.harm import services
-from safeplan.harm.charts import technique_charts
+from safeplan.harm.charts import NO_LONGER_IN_PLAN, technique_charts
 from safeplan.harm.forms import CheckInForm
 from safeplan.harm.models import CheckIn
 from safeplan.harm.views.techniques import harm_plan
@@ -55,9 +55,10 @@ def check_ins(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
         "form": form,
         "is_person": access.is_person,
         "can_write": access.may_write and bool(techniques),
-        "charts": technique_charts(visible, names),
+        "charts": technique_charts(visible, names, person=None if access.is_person else access.person.name_to_use),
         "check_ins": list(reversed(visible)),
         "names": names,
+        "no_longer_in_plan": NO_LONGER_IN_PLAN.lower(),
     }
     status = 422 if form.errors else 200
     return show(request, "harm/check_ins.jinja", context, status=status, object_id=plan.pk, version="check-ins")
@@ -79,7 +80,7 @@ def check_in_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, che
         "person": access.person,
         "plan": plan,
         "check_in": check_in,
-        "name": names.get(check_in.entry_id, ""),
+        "name": names.get(check_in.entry_id, NO_LONGER_IN_PLAN),
         "is_person": access.is_person,
     }
     return show(request, "harm/check_in.jinja", context, object_id=check_in.pk)

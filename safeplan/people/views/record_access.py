@@ -14,6 +14,7 @@ from typing import Any, Concatenate, ParamSpec
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import render
 
 from safeplan.audit import services as audit
@@ -105,7 +106,7 @@ def person_record_view(
                         if isinstance(result, Shown):
                             _audit_shown(request, access, result, object_type)
                             return result.response
-                        if 300 <= result.status_code < 400:
+                        if isinstance(result, HttpResponseRedirectBase):
                             return result  # nothing of the record is in a redirect
                         raise TypeError(f"{view.__name__} must return Shown(...) or a redirect, not {result!r}")
             except Http404:

@@ -19,15 +19,21 @@ def templates_for(organisation_id: int) -> list[PlanTemplate]:
     return sorted(newest.values(), key=lambda t: t.title)
 
 
-def start_plan(writer: Writer, template: PlanTemplate, *, now: datetime | None = None) -> Plan:
+def start_plan(writer: Writer, template: PlanTemplate, *, purpose: str = "", now: datetime | None = None) -> Plan:
+    """Start a plan from a template; `purpose` names what it is for when the person has another of its kind."""
     check_plan(writer)
     person = writer.access.person
     if template.organisation_id not in (None, person.organisation_id):
         raise PlanError("That template belongs to another organisation.")
+    purpose = purpose.strip()
+    if len(purpose) > 80:
+        raise PlanError("Give it a shorter name: 80 characters or fewer.")
+    if purpose and Plan.objects.filter(person=person, template__key=template.key, purpose__iexact=purpose).exists():
+        raise PlanError(f"There is already a “{template.title}” for {purpose}. Open that one, or choose another name.")
     now = now or timezone.now()
     with transaction.atomic():
         plan = Plan.objects.create(
-            person=person, template=template, started_by=writer.user, started_at=now, updated_at=now
+            person=person, template=template, purpose=purpose, started_by=writer.user, started_at=now, updated_at=now
         )
         audit_change(writer, Action.CREATE, "safety_plan", plan.pk, f"{template.key} v{template.version}")
     return plan

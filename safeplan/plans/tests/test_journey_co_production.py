@@ -90,6 +90,7 @@ class Journey(BrowserJourney):
         self.go(self.phone.get_by_role("button", name="Put forward for agreement"))
         expect(self.phone).to_have_title("Version 1 of My risk and safety plan – safeplan")
         self.check(self.phone)
+        self.then_signing_comes_after_reading(self.phone)
         self.go(self.phone.get_by_role("button", name="Sign version 1"))
         expect(self.phone.get_by_text("You signed version 1.")).to_be_visible()
 
@@ -108,6 +109,14 @@ class Journey(BrowserJourney):
         expect(self.staff.get_by_text("has changed since version 1 was agreed")).to_be_visible()
 
     # Then
+    def then_signing_comes_after_reading(self, page):
+        """On a phone the sign button comes after the whole version; a link at the top jumps to it."""
+        expect(page.get_by_role("link", name="Read version 1 below, then sign it at the end")).to_be_visible()
+        last_section = page.locator("section.safeplan-section").last.bounding_box()
+        button = page.get_by_role("button", name="Sign version 1").bounding_box()
+        assert last_section is not None and button is not None
+        assert button["y"] >= last_section["y"] + last_section["height"]
+
     def then_the_version_is_agreed(self):
         expect(self.staff.get_by_text("Version 1 is agreed.")).to_be_visible()
         self.check(self.staff)

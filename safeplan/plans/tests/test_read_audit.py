@@ -40,3 +40,9 @@ def test_the_stale_edit_page_is_audited_once_as_a_read_of_the_entry(client, worl
     response = client.post(url, {"text": "My older edit", "based_on": 1})
     assert response.status_code == 409
     assert reads_after(seq) == [("read", "plan_entry", str(entry.pk))]
+
+
+def test_plan_errors_are_record_errors_from_the_kernel():
+    from safeplan.people.records import RecordError
+
+    assert issubclass(services.PlanError, RecordError) and issubclass(services.StaleEdit, RecordError)

@@ -12,6 +12,7 @@ from safeplan.people.views.record_access import Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.extensions import for_template
 from safeplan.plans.forms import StartPlanForm
+from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.queries import other_plans, plan_in_record, plans_with_status
 from safeplan.plans.snapshots import build_snapshot
@@ -28,24 +29,32 @@ def your_plans(request: SignedInRequest) -> HttpResponse:
 @person_record_view("safety_plans")
 def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     templates = services.templates_for(access.person.organisation_id)
-    form = StartPlanForm(request.POST or None, templates=templates)
+    plans = plans_with_status(access.person)
+    existing: dict[str, Plan] = {}
+    for plan, _ in reversed(plans):  # oldest first: the first plan of each kind
+        existing.setdefault(plan.template.key, plan)
+    already = "You already have" if access.is_person else f"{access.person.name_to_use} already has"
+    form = StartPlanForm(request.POST or None, templates=templates, existing=existing, already=already)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.start_plan(
-                services.writer_for(request, access), form.templates[form.cleaned_data["template"]]
+                services.writer_for(request, access),
+                form.templates[form.cleaned_data["template"]],
+                purpose=form.cleaned_data["purpose"],
             )
         except services.PlanError as error:
             form.add_error("template", str(error))
         else:
-            messages.success(request, f"You started “{plan.template.title}”. Add to it a question at a time.")
+            messages.success(request, f"You started “{plan.title}”. Add to it a question at a time.")
             return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
     context = {
         "person": access.person,
         "is_person": access.is_person,
         "can_write": access.may_write,
-        "plans": plans_with_status(access.person),
+        "plans": plans,
         "form": form,
         "templates": templates,
+        "duplicate_of": form.duplicate_of,
     }
     return show(request, "plans/list.jinja", context, status=422 if form.errors else 200)
 
@@ -65,6 +74,6 @@ def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
         "emergency": access.grant is not None,
         "notices": extension.notices(plan, access) if extension.notices else [],
         "links": extension.links(plan, access) if extension.links else [],
-        "other_plans": other_plans(access.person, plan),
+        "other_plans": list(other_plans(access.person, plan)),
     }
     return show(request, "plans/plan.jinja", context, object_id=plan.pk, version=f"draft r{plan.revision}")

@@ -7,8 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from safeplan.people.access import RecordAccess
+from safeplan.people.access_log import visits
 from safeplan.people.capabilities import registered
-from safeplan.people.presenters import access_log, care_teams, open_grant_notice, person_summary_rows
+from safeplan.people.presenters import care_teams, open_grant_notice, person_summary_rows
 from safeplan.people.views.record_access import Shown, person_record_view, show
 
 
@@ -36,26 +37,45 @@ class OlderForm(forms.Form):
     before = forms.IntegerField(required=False, min_value=1)
 
 
-def your_record(request: HttpRequest) -> HttpResponseBase:
-    """The person's own record, with who has looked at it."""
+RECENT_VISITS = 3
+
+
+def _own(request: HttpRequest) -> str:
     person = getattr(request.user, "person_record", None)
     if person is None:
         raise Http404("No record.")
-    return _own_record(request, person.pk)
+    return str(person.pk)
+
+
+def your_record(request: HttpRequest) -> HttpResponseBase:
+    """The person's home: their plans and crisis plan first, then who has looked lately, their care team and them."""
+    return _own_record(request, _own(request))
+
+
+def your_access_log(request: HttpRequest) -> HttpResponseBase:
+    """Everyone who has looked at or changed the person's record, one line per visit, newest first, paged."""
+    return _own_access_log(request, _own(request))
 
 
 @person_record_view()
 def _own_record(request: HttpRequest, access: RecordAccess) -> Shown:
-    older = OlderForm(request.GET)
-    before = older.cleaned_data["before"] if older.is_valid() else None
-    log, more = access_log(access.person, before_seq=before)
+    recent, more = visits(access.person, limit=RECENT_VISITS)
     context = {
         "person": access.person,
         "access": access,
         "summary_rows": person_summary_rows(access.person),
         "care_teams": care_teams(access.person),
         "parts": record_parts(access),
-        "access_log": log,
-        "older_than": more,
+        "visits": recent,
+        "more_visits": more is not None,
     }
     return show(request, "site/your_record.jinja", context)
+
+
+@person_record_view("access_log")
+def _own_access_log(request: HttpRequest, access: RecordAccess) -> Shown:
+    older = OlderForm(request.GET)
+    before = older.cleaned_data["before"] if older.is_valid() else None
+    found, more = visits(access.person, before_seq=before)
+    context = {"person": access.person, "visits": found, "older_than": more, "paged": before is not None}
+    return show(request, "site/access_log.jinja", context)

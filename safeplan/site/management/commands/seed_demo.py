@@ -35,6 +35,65 @@ STAFF = [
     ("morgan", "Morgan Reyes", "Hillside home treatment team", "practitioner", "Occupational therapist"),
     ("taylor", "Taylor Brooks", "Hillside home treatment team", "team_lead", "Clinical team manager"),
 ]
+OTHER_USERS = [
+    ("oversight", "Olu Bankole"),
+    ("admin", "Ash Carter"),
+    ("casey", "Casey Ellison"),
+    ("avery", "Avery Lund"),
+]
+# The people who sign in: each login is the name they go by. index in the demo's people, login, full name,
+# likes to be called, pronouns.
+PEOPLE_WHO_SIGN_IN = [
+    (0, "rowan", "Rowan Ellison", "Ro", "they/them"),
+    (1, "lee", "Lee Okafor", "", "he/him"),
+    (2, "kit", "Kit Marsh", "", "they/them"),
+]
+LOGINS = [
+    # login, who, role, what to look at
+    ("priya", "Priya Natarajan", "practitioner, Riverside community team", "Rowan's plans, harm plan and decisions"),
+    ("sam", "Sam Okoro", "practitioner, Riverside community team", "Kit's overdue six-step plan and decision"),
+    (
+        "morgan",
+        "Morgan Reyes",
+        "practitioner, Hillside home treatment team",
+        "Lee's plans and decision; emergency access",
+    ),
+    ("jordan", "Jordan Hale", "team lead, Riverside", "the caseload and overdue reviews"),
+    ("taylor", "Taylor Brooks", "team lead, Hillside", "reviews Morgan's emergency access"),
+    ("rowan", "Rowan Ellison (Ro)", "person using the service", "agreed plan with changes since; check-ins; decisions"),
+    ("lee", "Lee Okafor", "person using the service", "overdue crisis plan; harm plan waiting for a talk"),
+    ("kit", "Kit Marsh", "person using the service", "overdue six-step plan; a decision"),
+    ("casey", "Casey Ellison", "supporter: Rowan's sister", "nothing shared with her yet"),
+    ("avery", "Avery Lund", "advocate: Rowan's advocate", "nothing shared with them yet"),
+    ("oversight", "Olu Bankole", "oversight: governance lead", "figures only, no records"),
+    ("admin", "Ash Carter", "administrator", "Django admin: teams, templates, catalogue"),
+]
+
+
+def first_name(name: str) -> str:
+    return name.split()[0].lower() if name else ""
+
+
+def demo_people_fields(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Synthetic people whose names cannot be confused: no first name or "likes to be called" twice, and none that
+    is also the first name of someone on the staff or in the circle, so "Priya" in the demo is always the nurse."""
+    taken = {first_name(name) for _, name, *_ in STAFF} | {first_name(name) for _, name in OTHER_USERS}
+    fixed = {index: (full, called, pronouns) for index, _, full, called, pronouns in PEOPLE_WHO_SIGN_IN}
+    taken |= {first_name(full) for full, _, _ in fixed.values()} | {first_name(c) for _, c, _ in fixed.values()}
+    found: list[dict[str, Any]] = []
+    while len(found) < count:
+        fields = person_fields(rng)
+        index = len(found)
+        if index in fixed:
+            full, called, pronouns = fixed[index]
+            fields.update(full_name=full, preferred_name=called, pronouns=pronouns)
+        else:
+            names = {first_name(fields["full_name"]), first_name(fields["preferred_name"])} - {""}
+            if names & taken:
+                continue
+            taken |= names
+        found.append(fields)
+    return found
 
 
 class Command(BaseCommand):
@@ -69,18 +128,16 @@ class Command(BaseCommand):
             StaffRole.objects.create(
                 user=staff[username], organisation=org, team=teams[team], role=role, job_title=title
             )
-        oversight = self._user("oversight", "Olu Bankole", password)
+        oversight = self._user("oversight", dict(OTHER_USERS)["oversight"], password)
         StaffRole.objects.create(user=oversight, organisation=org, role="oversight", job_title="Governance lead")
-        admin = self._user("admin", "Ash Carter", password, is_staff=True, is_superuser=True)
+        admin = self._user("admin", dict(OTHER_USERS)["admin"], password, is_staff=True, is_superuser=True)
         StaffRole.objects.create(user=admin, organisation=org, role="administrator", job_title="Service administrator")
 
         numbers = synthetic_nhs_numbers(start=rng.randrange(1_000_000))
-        people = []
-        for i in range(20):
-            fields = person_fields(rng)
-            if i == 0:
-                fields.update(full_name="Rowan Ellison", preferred_name="Ro", pronouns="they/them")
-            people.append(Person.objects.create(organisation=org, nhs_number=next(numbers), **fields))
+        people = [
+            Person.objects.create(organisation=org, nhs_number=next(numbers), **fields)
+            for fields in demo_people_fields(rng, 20)
+        ]
         today = timezone.localdate()
         for i, person in enumerate(people):
             caring = teams["Riverside community team"] if i % 2 == 0 else teams["Hillside home treatment team"]
@@ -93,22 +150,18 @@ class Command(BaseCommand):
             ended_on=today - timedelta(days=200),
         )
 
+        person_users = {}
+        for index, username, full_name, _, _ in PEOPLE_WHO_SIGN_IN:
+            person_users[index] = self._user(username, full_name, password)
+            people[index].user = person_users[index]
+            people[index].save(update_fields=["user"])
         rowan = people[0]
-        rowan.user = self._user("rowan", "Rowan Ellison", password)
-        rowan.save(update_fields=["user"])
-        casey = self._user("casey", "Casey Ellison", password)
+        casey = self._user("casey", dict(OTHER_USERS)["casey"], password)
         SupportRelationship.objects.create(user=casey, person=rowan, kind="supporter", relationship="sister")
-        avery = self._user("avery", "Avery Lund", password)
+        avery = self._user("avery", dict(OTHER_USERS)["avery"], password)
         SupportRelationship.objects.create(
             user=avery, person=rowan, kind="advocate", relationship="independent mental health advocate"
         )
-
-        # Two more people sign in to their own plans, so their plans can be agreed with them.
-        person_users = {}
-        for index, username in [(1, "lee"), (2, "kit")]:
-            person_users[index] = self._user(username, people[index].full_name, password)
-            people[index].user = person_users[index]
-            people[index].save(update_fields=["user"])
         world = DemoWorld(org, people, staff, person_users)
         for capability in registered():  # in INSTALLED_APPS order: plans before the capabilities built on them
             if capability.seed_demo is not None:
@@ -123,17 +176,8 @@ class Command(BaseCommand):
         )
 
     def _print_logins(self, password: str) -> None:
-        self.stdout.write(f"\nSign in at /accounts/login/ with any of these (password: {password}):")
-        for username, role in [
-            ("priya", "practitioner (Riverside community team)"),
-            ("morgan", "practitioner (Hillside home treatment team)"),
-            ("jordan", "team lead (Riverside)"),
-            ("taylor", "team lead (Hillside): reviews Morgan's emergency access"),
-            ("rowan", "person using the service: an agreed plan with changes since, and a draft"),
-            ("lee", "person using the service: an overdue crisis plan; a harm plan waiting for a conversation"),
-            ("casey", "supporter (Rowan's sister)"),
-            ("avery", "advocate (Rowan's advocate)"),
-            ("oversight", "oversight (governance lead)"),
-            ("admin", "administrator (Django admin)"),
-        ]:
-            self.stdout.write(f"  {username:<10} {role}")
+        self.stdout.write(f"\nSign in at /accounts/login/ with any of these logins (password: {password}).")
+        self.stdout.write("Everyone here is synthetic.\n")
+        self.stdout.write(f"  {'login':<10} {'who':<20} {'role':<44} what to look at")
+        for username, who, role, look in LOGINS:
+            self.stdout.write(f"  {username:<10} {who:<20} {role:<44} {look}")
