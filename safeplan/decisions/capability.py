@@ -27,4 +27,5 @@ DECISIONS = Capability(
         ]
     }
     | {"decisions": "your decisions"},
+    creation_words={"decision": "started a decision"},
 )

@@ -24,17 +24,24 @@ CHUNK = 500  # audit rows read per page at most
 BASE_NAMES = {"person": "your record", "break_glass": "your record"}
 
 
-def object_names() -> dict[str, str]:
-    """What each kind of audited object is called on the person's page; capabilities add their own."""
-    names = dict(BASE_NAMES)
+DID = "did"  # an action with words of its own, such as "put forward a version of your plan"
+
+
+def object_names() -> tuple[dict[str, str], dict[str, str]]:
+    """What each kind of audited object is called on the person's page, and what creating one is called where
+    "added to" would mislead (a new version is put forward, not added to); capabilities register their own."""
+    names, creation = dict(BASE_NAMES), {}
     for capability in registered():
         names.update(capability.object_names)
-    return names
+        creation.update(capability.creation_words)
+    return names, creation
 
 
 def phrase(action: str, thing: str, times: int) -> str:
     """One thing done in a visit, in words: "looked at your plan (3 times)", "added 4 things to your plan"."""
     counted = f" ({times} times)" if times > 1 else ""
+    if action == DID:
+        return f"{thing}{counted}"
     if action == Action.CREATE:
         return f"added {times} things to {thing}" if times > 1 else f"added to {thing}"
     if action == Action.UPDATE:
@@ -117,7 +124,7 @@ def visits(person: Person, *, before_seq: int | None = None, limit: int = 20) ->
     if before_seq:
         events = events.filter(seq__lt=before_seq)
     chunk = list(events.order_by("-seq")[:CHUNK])
-    names = object_names()
+    names, creation = object_names()
     found: list[Visit] = []
     for event in chunk:
         why, emergency = _why(event)
@@ -127,8 +134,11 @@ def visits(person: Person, *, before_seq: int | None = None, limit: int = 20) ->
             found.append(Visit(event.actor_name or "safeplan", event.actor_role, why, emergency, event.at, event.at))
         visit = found[-1]
         visit.first = event.at  # events come newest first: the visit started no later than this
-        thing = names.get(event.object_type, event.object_type.replace("_", " "))
-        visit.done[(event.action, thing)] += 1
+        if event.action == Action.CREATE and event.object_type in creation:
+            visit.done[(DID, creation[event.object_type])] += 1
+        else:
+            thing = names.get(event.object_type, event.object_type.replace("_", " "))
+            visit.done[(event.action, thing)] += 1
         visit.oldest_seq = event.seq
     for visit in found:  # read newest first, told in the order it happened
         visit.done = Counter(dict(reversed(list(visit.done.items()))))

@@ -64,6 +64,7 @@ class Capability:
     caseload_columns: list[CaseloadColumn] = field(default_factory=list)
     seed_demo: Callable[[DemoWorld], None] | None = None
     object_names: dict[str, str] = field(default_factory=dict)  # audited object type -> words for the person
+    creation_words: dict[str, str] = field(default_factory=dict)  # object type -> what creating one is called
 
 
 REGISTERED: dict[str, Capability] = {}

@@ -46,4 +46,5 @@ PLANS = Capability(
         "plan_version": "a version of your plan",
         "plan_comparison": "changes to your plan",
     },
+    creation_words={"safety_plan": "started a plan", "plan_version": "put forward a version of your plan"},
 )

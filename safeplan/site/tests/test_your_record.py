@@ -44,10 +44,10 @@ def test_a_sitting_of_many_changes_is_one_line_in_plain_words(client, world):
     found, more = visits(world.person)
     assert len(found) == 1 and more is None
     assert found[0].who == str(world.practitioner)
-    assert found[0].what == "Added 5 things to your plan"  # started it, then four contacts
+    assert found[0].what == "Started a plan, added 4 things to your plan"
     client.force_login(world.person.user)
     page = client.get(reverse("your_access_log")).content.decode()
-    assert page.count("Added 5 things to your plan") == 1
+    assert page.count("Started a plan, added 4 things to your plan") == 1
 
 
 def test_visits_are_split_by_an_hours_gap_by_day_and_by_who(world):
