@@ -2,7 +2,9 @@
 
 Rows are never updated or deleted: Python refuses here, and on PostgreSQL a trigger refuses at the database
 (migration 0002). Each row's hash covers its content and the previous row's hash, so editing, deleting or
-reordering any row breaks the chain, which `safeplan verify_audit` reports. See docs/adr/0002-audit-trail.md.
+reordering any row breaks the chain, which `safeplan verify_audit` reports. Because the chain hash has no key,
+`safeplan checkpoint_audit` also writes keyed checkpoints of the chain head (`AuditCheckpoint`, audit/checkpoints.py),
+so a chain rewritten with recomputed hashes, or cut short, no longer matches them. See docs/adr/0002-audit-trail.md.
 """
 
 import hashlib
@@ -114,3 +116,41 @@ class ChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"chain head at #{self.last_seq}"
+
+
+class CheckpointQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit checkpoints are append-only: they cannot be updated.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("Audit checkpoints are append-only: they cannot be deleted.")
+
+
+class AuditCheckpoint(models.Model):
+    """The chain head at a moment, signed with an HMAC whose key (SAFEPLAN_AUDIT_KEY) is never in the database.
+
+    Append-only like the trail itself: Python refuses changes here, and the database refuses them (migration 0005).
+    Write them with `audit.checkpoints.write_checkpoint()`; they are also exported to storage outside the database.
+    """
+
+    seq = models.BigIntegerField(help_text="The chain head's last row when the checkpoint was taken (0: empty).")
+    last_hash = models.CharField(max_length=64)
+    at = models.DateTimeField()
+    mac = models.CharField(max_length=64, help_text="HMAC-SHA256 of seq, hash and time, hex.")
+
+    objects = CheckpointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seq", "id"]
+        indexes = [models.Index(fields=["seq"], name="audit_checkpoint_seq")]
+
+    def __str__(self) -> str:
+        return f"checkpoint at #{self.seq}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None or not kwargs.get("force_insert"):
+            raise AppendOnlyError("Audit checkpoints are append-only: write them with audit.checkpoints.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit checkpoints are append-only: they cannot be deleted.")

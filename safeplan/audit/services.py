@@ -102,9 +102,13 @@ class ChainProblem:
         return f"{where}: {self.problem}"
 
 
-def _problems(events: Iterator[AuditEvent], head: ChainHead) -> Iterator[ChainProblem]:
-    expected_seq = 1
-    prev_hash = GENESIS_HASH
+def chain_problems(
+    events: Iterator[AuditEvent], head: ChainHead, *, after_seq: int = 0, after_hash: str = GENESIS_HASH
+) -> Iterator[ChainProblem]:
+    """The breaks in `events` (rows after `after_seq`, in seq order), which must link on from `after_hash` and end
+    at the chain head. Checking from a trusted checkpoint rather than the start checks only what was added since."""
+    expected_seq = after_seq + 1
+    prev_hash = after_hash
     for event in events:
         if event.seq != expected_seq:
             yield ChainProblem(event.seq, event.pk, f"expected row #{expected_seq} here: rows are missing or moved")
@@ -117,13 +121,15 @@ def _problems(events: Iterator[AuditEvent], head: ChainHead) -> Iterator[ChainPr
             return
         prev_hash = event.hash
         expected_seq += 1
-    if head.last_seq != expected_seq - 1 or head.last_hash != prev_hash:
+    if head.last_seq != expected_seq - 1:
         yield ChainProblem(
             None,
             None,
             f"names row #{head.last_seq} as the last, but the chain ends at "
             f"#{expected_seq - 1}: rows were removed from the end",
         )
+    elif head.last_hash != prev_hash:
+        yield ChainProblem(None, None, f"its hash for row #{head.last_seq} is not the chain's: the chain was rewritten")
 
 
 def verify_chain() -> ChainProblem | None:
@@ -132,7 +138,7 @@ def verify_chain() -> ChainProblem | None:
         head = ChainHead.objects.get(pk=1)
         # Rows appended after the head was read belong to later transactions: check up to the head.
         events = AuditEvent.objects.filter(seq__lte=head.last_seq).order_by("seq").iterator(chunk_size=5000)
-        return next(_problems(events, head), None)
+        return next(chain_problems(events, head), None)
 
 
 def record_listing(

@@ -54,6 +54,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "SAFEPLAN_PRODUCTION": "true",
         "DJANGO_SECRET_KEY": "x" * 30 + "production-like-secret-key-for-the-check-0123456789",
         "DJANGO_ALLOWED_HOSTS": "safeplan.example.org",
+        "SAFEPLAN_AUDIT_KEY": "a-production-like-audit-checkpoint-key-0123456789",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
     }
     result = subprocess.run(  # noqa: S603 - fixed arguments
