@@ -11,10 +11,11 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
-from safeplan.people import services
+from safeplan.people import second_factor, services
 from safeplan.people.models import (
     BreakGlassGrant,
     CareRelationship,
@@ -148,7 +149,7 @@ class SafeplanUserAdmin(UserAdmin, AuditedAdmin):
     list_display = ["username", "display_name", "is_active", "is_staff"]
     search_fields = ["username", "display_name"]
     fieldsets = (*(UserAdmin.fieldsets or ()), ("safeplan", {"fields": ["display_name"]}))
-    actions = ["disable_accounts"]
+    actions = ["disable_accounts", "reset_second_factor"]
 
     @admin.action(description="Disable the selected accounts and end their sessions")
     def disable_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
@@ -156,12 +157,27 @@ class SafeplanUserAdmin(UserAdmin, AuditedAdmin):
             services.disable_account(actor=audit.actor_for(request, "administrator"), user=user)
         messages.success(request, f"Disabled {queryset.count()} account(s).")
 
+    @admin.action(description="Reset second factor")
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        """For a lost phone: the user signs in again and sets up a new authenticator app (ADR 0007). Audited."""
+        for user in queryset:
+            second_factor.reset(actor=audit.actor_for(request, "administrator"), user=user)
+        messages.success(
+            request,
+            f"Reset two-step verification for {queryset.count()} account(s). They set up an app at their next sign-in.",
+        )
+
     def save_model(self, request: HttpRequest, obj: User, form: ModelForm, change: bool) -> None:
         was_active = change and User.objects.filter(pk=obj.pk, is_active=True).exists()
         super().save_model(request, obj, form, change)
         if was_active and not obj.is_active:
             obj.end_all_sessions()
 
+
+# django-otp's own device admin shows each secret as a QR code, unaudited: devices are managed by the pages and the
+# "Reset second factor" action instead (ADR 0007).
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
 
 admin.site.site_header = "safeplan administration"
 admin.site.site_title = "safeplan administration"

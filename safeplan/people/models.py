@@ -244,3 +244,34 @@ class BreakGlassGrant(models.Model):
     @property
     def closed_at(self) -> datetime:
         return self.ended_at or self.expires_at
+
+
+class RecoveryCode(models.Model):
+    """A single-use code that stands in for the authenticator app (ADR 0007). Only its hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=256)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "used_at"], name="recovery_code_unused")]
+
+    def __str__(self) -> str:
+        return f"Recovery code of {self.user}" + (" (used)" if self.used_at else "")
+
+
+class SecondFactorAttempts(models.Model):
+    """Wrong second-factor codes in a row, for the lock after SAFEPLAN_LOGIN_FAILURE_LIMIT of them (ADR 0007).
+
+    One row per user, also the row that serialises their attempts (SELECT … FOR UPDATE)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True, related_name="second_factor_attempts")
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "second factor attempts"
+
+    def __str__(self) -> str:
+        return f"{self.failures} wrong second-factor code(s) by {self.user}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safeplan.people.views import break_glass, supporting
+from safeplan.people.views import break_glass, second_factor, supporting
 
 urlpatterns = [
     path("emergency-access/", break_glass.break_glass_start, name="break_glass_start"),
@@ -10,4 +10,13 @@ urlpatterns = [
         "emergency-access/reviews/<uuid:grant_id>/", break_glass.break_glass_review_one, name="break_glass_review_one"
     ),
     path("supporting/", supporting.supporting, name="supporting"),
+    path("accounts/second-factor/", second_factor.verify, name="second_factor_verify"),
+    path("accounts/second-factor/set-up/", second_factor.set_up, name="second_factor_set_up"),
+    path("accounts/second-factor/manage/", second_factor.manage, name="second_factor_manage"),
+    path(
+        "accounts/second-factor/recovery-codes/",
+        second_factor.new_recovery_codes,
+        name="second_factor_new_recovery_codes",
+    ),
+    path("accounts/second-factor/turn-off/", second_factor.turn_off, name="second_factor_turn_off"),
 ]
