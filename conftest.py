@@ -29,6 +29,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_off(settings):
+    """Tests sign staff in with force_login or the password form alone; the second factor's own tests turn it back on
+    (`settings.SAFEPLAN_REQUIRE_SECOND_FACTOR = True`). Browser journeys share this process's settings, so the live
+    server has it off too. See docs/adr/0007-second-factor.md."""
+    settings.SAFEPLAN_REQUIRE_SECOND_FACTOR = False
+
+
 # --- Browser tests: Debian Chromium through Playwright, never a downloaded browser, never the internet.
 
 CHROMIUM_ARGS = [

@@ -29,6 +29,9 @@ else:
     # A fixed development key is safe only because development data is synthetic.
     SECRET_KEY = env_str("DJANGO_SECRET_KEY", "safeplan-development-only-key-never-use-in-production-0123456789")
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# Keys the audit chain's checkpoints (audit/checkpoints.py): never stored in the database. Required in production;
+# the fixed development key is no secret, so checkpoints made with it prove nothing.
+AUDIT_KEY = env_str("SAFEPLAN_AUDIT_KEY", None if PRODUCTION else "safeplan-development-only-audit-key-not-a-secret")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -40,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "safeplan.core",
     "safeplan.audit",
     "safeplan.people",
@@ -57,9 +62,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "safeplan.core.middleware.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "safeplan.people.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "safeplan.core.middleware.NoStoreMiddleware",
@@ -153,6 +160,12 @@ AXES_LOCKOUT_CALLABLE = "safeplan.core.views.auth.locked_out"
 AXES_VERBOSE = False  # its log lines carry usernames and addresses
 AXES_IPWARE_PROXY_COUNT = env_int("SAFEPLAN_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Second factor (ADR 0007): TOTP for every staff role, optional for everyone else. Not an environment variable, so
+# no deployment can be configured out of it; the tests' conftest.py turns it off except where a test turns it on.
+SAFEPLAN_REQUIRE_SECOND_FACTOR = True
+OTP_TOTP_ISSUER = "safeplan"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 BREAK_GLASS_DURATION = timedelta(minutes=env_int("SAFEPLAN_BREAK_GLASS_MINUTES", 60))
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from markupsafe import Markup
 
@@ -99,3 +100,9 @@ class NHSFormMixin(_FormBase):
 
 class NHSForm(NHSFormMixin, forms.Form):
     pass
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The data of a submitted form, or None when the page is only being read. An empty POST is a form sent with
+    nothing filled in and is answered with its errors; `request.POST or None` would treat it as not sent at all."""
+    return request.POST if request.method == "POST" else None

@@ -9,7 +9,6 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
 
 from safeplan.decisions import forms, services
 from safeplan.decisions.models import Agreement, Decision, Option
@@ -18,7 +17,7 @@ from safeplan.people.access import RecordAccess
 from safeplan.people.models import SupportRelationship
 from safeplan.people.records import Writer
 from safeplan.people.views.generic import AddToRecord
-from safeplan.people.views.record_access import person_record_view, writer_or_404
+from safeplan.people.views.record_access import ACTION, person_record_view, writer_or_404
 
 CAPACITY_GUIDANCE = (
     "Capacity is presumed. Record an assessment only if there is real doubt about this decision, at this time. "
@@ -212,8 +211,7 @@ class AddOutcome(DecisionPart):
         services.record_outcome(self.writer, found, **form.cleaned_data)
 
 
-@require_POST
-@person_record_view("decision")
+@person_record_view("decision", methods=ACTION)
 def sign(request: HttpRequest, access: RecordAccess, decision_id: UUID) -> HttpResponseBase:
     decision = decision_in_record(access, decision_id)
     writer = writer_or_404(request, access)

@@ -7,19 +7,20 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
+from safeplan.core.forms import posted
 from safeplan.decisions import presenters, services
 from safeplan.decisions.forms import StartForm
 from safeplan.decisions.models import Agreement, Decision
 from safeplan.decisions.presenters import decision_in_record, status
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import writer_for
-from safeplan.people.views.record_access import Shown, person_record_view, show
+from safeplan.people.views.record_access import FORM, Shown, person_record_view, show
 
 
-@person_record_view("decisions")
+@person_record_view("decisions", methods=FORM)
 def decision_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     writer = writer_for(request, access)
-    form = StartForm(request.POST or None)
+    form = StartForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.start_decision(

@@ -5,15 +5,15 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
 
+from safeplan.core.forms import posted
 from safeplan.harm import services
 from safeplan.harm.charts import NO_LONGER_IN_PLAN, technique_charts
 from safeplan.harm.forms import CheckInForm
 from safeplan.harm.models import CheckIn
 from safeplan.harm.views.techniques import harm_plan
 from safeplan.people.access import RecordAccess
-from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
+from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services as plan_services
 from safeplan.plans.models import Entry, Plan
 from safeplan.plans.queries import current_revisions
@@ -23,11 +23,11 @@ def _technique_names(plan: Plan) -> list[tuple[Entry, str]]:
     return [(r.entry, r.fields.get("name", "")) for r in current_revisions(plan, item_key=services.TECHNIQUE)]
 
 
-@person_record_view("harm_check_ins")
+@person_record_view("harm_check_ins", methods=FORM)
 def check_ins(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown | HttpResponseBase:
     plan = harm_plan(access, plan_id)
     techniques = _technique_names(plan)
-    form = CheckInForm(request.POST or None, techniques=techniques)
+    form = CheckInForm(posted(request), techniques=techniques)
     if request.method == "POST":
         author = writer_or_404(request, access)
         if form.is_valid():
@@ -86,8 +86,7 @@ def check_in_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, che
     return show(request, "harm/check_in.jinja", context, object_id=check_in.pk)
 
 
-@require_POST
-@person_record_view("harm_check_in")
+@person_record_view("harm_check_in", methods=ACTION)
 def share_check_in(request: HttpRequest, access: RecordAccess, plan_id: UUID, check_in_id: UUID) -> HttpResponseBase:
     plan = harm_plan(access, plan_id)
     check_in = _visible(access, plan, check_in_id)

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
+from safeplan.core.forms import posted
 from safeplan.harm import services
 from safeplan.harm.forms import ConversationForm, TechniqueForm
 from safeplan.harm.models import Technique
 from safeplan.harm.prompts import PROMPTS, applicable
 from safeplan.people.access import RecordAccess
-from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
+from safeplan.people.views.record_access import FORM, Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services as plan_services
 from safeplan.plans.models import Mode, Plan, Voice
 from safeplan.plans.queries import plan_in_record
@@ -24,12 +25,12 @@ def harm_plan(access: RecordAccess, plan_id: UUID) -> Plan:
     return plan
 
 
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", methods=FORM)
 def add_technique(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown | HttpResponseBase:
     plan = harm_plan(access, plan_id)
     author = writer_or_404(request, access)
     techniques = list(Technique.objects.filter(organisation_id=access.person.organisation_id).order_by("-endorsed"))
-    form = TechniqueForm(request.POST or None, techniques=techniques)
+    form = TechniqueForm(posted(request), techniques=techniques)
     if request.method == "POST" and form.is_valid():
         voice = Voice.PERSON
         mode = Mode.OWN if author.is_person else Mode.TOGETHER
@@ -60,7 +61,7 @@ def add_technique(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> 
     return show(request, "harm/add_technique.jinja", context, status=422 if form.errors else 200, object_id=plan.pk)
 
 
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", methods=FORM)
 def record_conversation(
     request: HttpRequest, access: RecordAccess, plan_id: UUID, prompt_key: str
 ) -> Shown | HttpResponseBase:
@@ -69,7 +70,7 @@ def record_conversation(
     prompt = PROMPTS.get(prompt_key)
     if prompt is None or not author.is_care_team or prompt not in applicable(plan):
         raise Http404("Nothing to talk through.")
-    form = ConversationForm(request.POST or None)
+    form = ConversationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.record_conversation(author, plan, prompt_key=prompt_key, note=form.cleaned_data["note"])

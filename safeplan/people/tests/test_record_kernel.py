@@ -48,7 +48,7 @@ def test_the_write_check_refuses_a_row_from_another_persons_record(world):
 
 
 def test_a_shown_page_writes_exactly_one_read_row_whatever_the_method(world):
-    @person_record_view("thing")
+    @person_record_view("thing", methods=("GET", "POST", "PUT"))
     def view(request, access):
         return Shown(HttpResponse("record content"), object_id="thing-1", version="v1")
 
@@ -61,8 +61,49 @@ def test_a_shown_page_writes_exactly_one_read_row_whatever_the_method(world):
         assert (row.object_id, row.object_version, row.person_id) == ("thing-1", "v1", world.person.pk)
 
 
-def test_a_page_shown_with_an_error_status_is_audited_too(world):
+def test_a_method_the_view_does_not_accept_gets_405_before_anything_is_looked_up(world):
+    reached = []
+
     @person_record_view("thing")
+    def view(request, access):
+        reached.append(access)
+        return Shown(HttpResponse("record content"))
+
+    seq = AuditEvent.objects.count()
+    for user in (world.practitioner, world.other_practitioner):
+        for method in ("post", "put", "delete"):
+            response = call(view, user, world.person.pk, method)
+            assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+    assert reached == [] and rows_after(seq) == []
+
+
+def test_a_post_by_emergency_access_is_refused_like_an_outsiders(world):
+    from django.http import Http404
+
+    people_services.start_break_glass(
+        actor=people_services.SYSTEM,
+        user=world.other_practitioner,
+        nhs_number=world.person.nhs_number,
+        reason="Out of hours call about crisis contacts",
+    )
+    reached = []
+
+    @person_record_view("thing", methods=("GET", "POST"))
+    def view(request, access):
+        reached.append(request.method)
+        return Shown(HttpResponse("record content"))
+
+    seq = AuditEvent.objects.count()
+    assert call(view, world.other_practitioner, world.person.pk, "get").status_code == 200
+    with pytest.raises(Http404):
+        call(view, world.other_practitioner, world.person.pk, "post")
+    assert reached == ["GET"]
+    assert rows_after(seq) == [("read", "thing"), ("denied", "thing")]
+    assert AuditEvent.objects.get(seq=seq + 1).purpose == "break_glass"
+
+
+def test_a_page_shown_with_an_error_status_is_audited_too(world):
+    @person_record_view("thing", methods=("GET", "POST"))
     def view(request, access):
         return Shown(HttpResponse("the form again, with the record", status=422))
 
@@ -72,7 +113,7 @@ def test_a_page_shown_with_an_error_status_is_audited_too(world):
 
 
 def test_a_redirect_shows_nothing_and_writes_no_read_row(world):
-    @person_record_view("thing")
+    @person_record_view("thing", methods=("POST",))
     def view(request, access):
         return redirect("/elsewhere/")
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
-from safeplan.core.forms import NHSForm
+from safeplan.core.forms import NHSForm, posted
 from safeplan.people import services
 from safeplan.people.access import is_clinician, staff_role_label, team_roles
 from safeplan.people.models import StaffRole, User, normalise_nhs_number, validate_nhs_number
@@ -54,7 +54,7 @@ class BreakGlassForm(NHSForm):
 def break_glass_start(request: SignedInRequest) -> HttpResponse:
     if not is_clinician(request.user):
         raise Http404("Not available.")
-    form = BreakGlassForm(request.POST or None)
+    form = BreakGlassForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             grant = services.start_break_glass(

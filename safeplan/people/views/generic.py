@@ -16,9 +16,10 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 
+from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import RecordError, Writer
-from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
+from safeplan.people.views.record_access import FORM, Shown, person_record_view, show, writer_or_404
 
 
 class AddToRecord:
@@ -58,14 +59,14 @@ class AddToRecord:
 
     @classmethod
     def as_view(cls) -> Callable[..., HttpResponseBase]:
-        @person_record_view(cls.object_type)
+        @person_record_view(cls.object_type, methods=FORM)
         def view(request: HttpRequest, access: RecordAccess, **kwargs: Any) -> Shown | HttpResponseBase:
             writer = writer_or_404(request, access)
             if cls.care_team_only and not writer.is_care_team:
                 raise Http404("Only the care team records this.")
             page = cls(request, access, writer)
             found = page.find(**kwargs)
-            form = page.make_form(request.POST or None, found)
+            form = page.make_form(posted(request), found)
             if request.method == "POST" and form.is_valid():
                 try:
                     page.save(found, form)

@@ -13,7 +13,7 @@ from functools import wraps
 from typing import Any, Concatenate, ParamSpec
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseNotAllowed
 from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import render
 
@@ -23,6 +23,12 @@ from safeplan.people.access import RecordAccess, resolve_access, role_label
 from safeplan.people.records import Writer, writer_for
 
 P = ParamSpec("P")
+
+# The methods a record view accepts; any other gets 405 before the record is looked up. A POST always changes
+# something, so emergency access (which reads but never writes) gets the outsiders' 404 for every POST.
+READ = ("GET", "HEAD")
+FORM = ("GET", "HEAD", "POST")
+ACTION = ("POST",)
 
 
 @dataclass(frozen=True)
@@ -85,22 +91,27 @@ def record_denied(request: HttpRequest, person_id: object, object_type: str = "p
 
 
 def person_record_view(
-    object_type: str = "person",
+    object_type: str = "person", *, methods: tuple[str, ...] = READ
 ) -> Callable[[RecordView[P]], Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]]:
     """Wrap a view of one person's record.
 
-    The view receives a RecordAccess in place of the person id. Its whole response is built inside one transaction
-    that ends with the audit row of what it showed; anyone without access gets a 404 (identical to a missing record)
-    and the refusal is audited. A view that raises Http404 (an object not in this person's record) is audited the
-    same.
+    A method the view does not accept gets 405 before anything is looked up (the same for every id, so it says
+    nothing about whether a record exists). Otherwise the view receives a RecordAccess in place of the person id.
+    Its whole response is built inside one transaction that ends with the audit row of what it showed; anyone
+    without access gets a 404 (identical to a missing record) and the refusal is audited. A view that raises Http404
+    (an object not in this person's record), and a POST by a reader who may not write, are audited the same.
     """
 
     def decorate(view: RecordView[P]) -> Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]:
         @wraps(view)
         def wrapped(request: HttpRequest, person_id: str, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
             try:
                 with transaction.atomic():
                     access = resolve_access(request.user, person_id)  # type: ignore[arg-type]
+                    if access is not None and request.method == "POST" and not access.may_write:
+                        raise Http404("Emergency access is for reading only.")
                     if access is not None:
                         result = view(request, access, *args, **kwargs)
                         if isinstance(result, Shown):

@@ -11,12 +11,14 @@ def reads_after(seq: int) -> list[tuple[str, str, str]]:
     return list(rows.values_list("action", "object_type", "object_id"))
 
 
-def test_a_plan_read_by_post_is_audited_like_a_get(client, world):
+def test_a_plan_page_declares_its_methods_and_answers_post_with_405_reading_nothing(client, world):
     client.force_login(world.practitioner)
     url = reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk})
     seq = AuditEvent.objects.count()
     response = client.post(url)
-    assert response.status_code == 200 and world.person.full_name in response.content.decode()
+    assert response.status_code == 405 and world.person.full_name not in response.content.decode()
+    assert reads_after(seq) == []
+    assert client.head(url).status_code == 200
     assert reads_after(seq) == [("read", "safety_plan", str(world.plan.pk))]
 
 

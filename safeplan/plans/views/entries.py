@@ -6,11 +6,11 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
 
+from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import Writer
-from safeplan.people.views.record_access import Shown, person_record_view, show, writer_or_404
+from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services
 from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, RemoveEntryForm
 from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
@@ -93,7 +93,7 @@ def _save_new(
     return _back(access, plan, f"entry-{entry.pk}")
 
 
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", methods=FORM)
 def add_entry(
     request: HttpRequest, access: RecordAccess, plan_id: UUID, section_key: str, item_key: str
 ) -> Shown | HttpResponseBase:
@@ -104,7 +104,7 @@ def add_entry(
         raise Http404("No such question.")
     section, item = found
     form = NewEntryForm(
-        request.POST or None,
+        posted(request),
         kind=item["kind"],
         writer_is_person=writer.is_person,
         person=access.person,
@@ -128,7 +128,7 @@ def add_entry(
     )
 
 
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", methods=FORM)
 def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> Shown | HttpResponseBase:
     """Add a differing view beside an entry written by someone else. Neither can overwrite the other."""
     plan = plan_in_record(access, plan_id)
@@ -139,7 +139,7 @@ def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
     current = services.latest_revision(original)
     kind = services.entry_kind(plan, original)
     form = NewEntryForm(
-        request.POST or None,
+        posted(request),
         kind="view",
         writer_is_person=writer.is_person,
         person=access.person,
@@ -206,14 +206,14 @@ def _mode(writer: Writer, entry: Entry, together: bool) -> str:
     return Mode.OWN
 
 
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", methods=FORM)
 def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)
     entry = _entry_in(plan, entry_id)
     if entry.voice == Voice.CARE_TEAM and writer.is_person:
         raise Http404("The care team's words are theirs: add your own view beside them.")
-    form, current, kind = _change_form(request, access, plan, entry, writer, request.POST or None)
+    form, current, kind = _change_form(request, access, plan, entry, writer, posted(request))
     if current.removed and request.method != "POST":  # a POST based on an older revision gets the 409 page
         raise Http404("This has been taken out of the plan.")
     if request.method == "POST" and form.is_valid():
@@ -281,8 +281,7 @@ def _stale(
     return show(request, "plans/stale.jinja", context, status=409, object_type="plan_entry", object_id=entry.pk)
 
 
-@require_POST
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", methods=ACTION)
 def remove_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)

@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 
+from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.requests import SignedInRequest
-from safeplan.people.views.record_access import Shown, person_record_view, show
+from safeplan.people.views.record_access import FORM, Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.extensions import for_template
 from safeplan.plans.forms import StartPlanForm
@@ -26,7 +27,7 @@ def your_plans(request: SignedInRequest) -> HttpResponse:
     return redirect("plan_list", person_id=person.pk)
 
 
-@person_record_view("safety_plans")
+@person_record_view("safety_plans", methods=FORM)
 def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     templates = services.templates_for(access.person.organisation_id)
     plans = plans_with_status(access.person)
@@ -34,7 +35,7 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
     for plan, _ in reversed(plans):  # oldest first: the first plan of each kind
         existing.setdefault(plan.template.key, plan)
     already = "You already have" if access.is_person else f"{access.person.name_to_use} already has"
-    form = StartPlanForm(request.POST or None, templates=templates, existing=existing, already=already)
+    form = StartPlanForm(posted(request), templates=templates, existing=existing, already=already)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.start_plan(

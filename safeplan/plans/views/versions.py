@@ -7,12 +7,11 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
 
 from safeplan.audit.models import AuditEvent
-from safeplan.core.forms import NHSForm
+from safeplan.core.forms import NHSForm, posted
 from safeplan.people.access import RecordAccess
-from safeplan.people.views.record_access import Shown, person_record_view, show
+from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.forms import SignForm
 from safeplan.plans.models import Plan, PlanVersion, Signature
@@ -22,8 +21,7 @@ from safeplan.plans.queries import plan_in_record, version_of
 from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_removed
 
 
-@require_POST
-@person_record_view("plan_version")
+@person_record_view("plan_version", methods=ACTION)
 def put_forward(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     writer = services.writer_for(request, access)
@@ -40,12 +38,12 @@ def _signature_roles(version: PlanVersion) -> dict[str, Signature]:
     return {s.role: s for s in version.signatures.all()}
 
 
-@person_record_view("plan_version")
+@person_record_view("plan_version", methods=FORM)
 def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     version = version_of(plan, number)
     writer = services.writer_for(request, access)
-    form = SignForm(request.POST or None, initial={"content_hash": version.content_hash})
+    form = SignForm(posted(request), initial={"content_hash": version.content_hash})
     if request.method == "POST":
         if form.is_valid():
             try:

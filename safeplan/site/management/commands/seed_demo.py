@@ -2,15 +2,17 @@
 
 import os
 import random
+from base64 import b32decode
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from safeplan.audit import services as audit
-from safeplan.people import services
+from safeplan.people import second_factor, services
 from safeplan.people.capabilities import DemoWorld, registered
 from safeplan.people.generator import person_fields, synthetic_nhs_numbers
 from safeplan.people.models import (
@@ -26,6 +28,14 @@ from safeplan.people.models import (
 ORG_NAME = "Northmoor Community Mental Health Service (demo)"
 DEFAULT_PASSWORD = "safeplan-demo-2026"  # noqa: S105 - synthetic demo accounts only; README documents it
 SEED_ACTOR = audit.Actor(user_id=None, name="demo data", role="system", request_id="seed_demo")
+# Every demo staff login's authenticator key (ADR 0007): synthetic, published here, for the demo only. Add it to any
+# TOTP app, or run `uv run safeplan demo_code`, which prints the current code and refuses to run in production.
+DEMO_TOTP_KEY = "SAFEPLANDEMOONLYNOTASECRET234567"  # noqa: S105 - a documented demo key, never a real secret
+
+
+def demo_totp_key_hex() -> str:
+    return b32decode(DEMO_TOTP_KEY).hex()
+
 
 STAFF = [
     # username, display name, team, role, job title
@@ -107,7 +117,19 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._create(password)
             self.stdout.write(self.style.SUCCESS("Created the demo organisation with synthetic people."))
+        self._enrol_staff_with_the_demo_key()
         self._print_logins(password)
+
+    def _enrol_staff_with_the_demo_key(self) -> None:
+        """Give every demo staff login an app with the demo key (also in a demo seeded before ADR 0007)."""
+        if settings.PRODUCTION:
+            self.stdout.write("Not setting the published demo key in production: staff set up their own apps.")
+            return
+        staff = User.objects.filter(staff_roles__organisation__name=ORG_NAME).distinct().order_by("pk")
+        key = demo_totp_key_hex()
+        for user in staff:
+            if not second_factor.has_device(user):
+                second_factor.enrol_with_key(actor=SEED_ACTOR, user=user, key_hex=key, reason="demo key (seed_demo)")
 
     def _user(self, username: str, display_name: str, password: str, **extra: bool) -> User:
         user = User(username=username, display_name=display_name, **extra)
@@ -177,7 +199,12 @@ class Command(BaseCommand):
 
     def _print_logins(self, password: str) -> None:
         self.stdout.write(f"\nSign in at /accounts/login/ with any of these logins (password: {password}).")
-        self.stdout.write("Everyone here is synthetic.\n")
+        self.stdout.write("Everyone here is synthetic.")
+        staff = ", ".join([username for username, *_ in STAFF] + ["oversight", "admin"])
+        self.stdout.write(
+            f"Staff logins ({staff}) then ask for a second factor: any TOTP app with the demo key "
+            f"{DEMO_TOTP_KEY}, or `uv run safeplan demo_code`.\n"
+        )
         self.stdout.write(f"  {'login':<10} {'who':<20} {'role':<44} what to look at")
         for username, who, role, look in LOGINS:
             self.stdout.write(f"  {username:<10} {who:<20} {role:<44} {look}")
