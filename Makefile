@@ -41,7 +41,13 @@ test: assets ## Everything CI runs: lint, types, layering, migration check, the 
 	uv run mypy
 	uv run lint-imports --no-cache
 	uv run safeplan makemigrations --check --dry-run
+ifdef SAFEPLAN_TEST_APP_ROLE
+	# PostgreSQL as production runs: the owner's tests as the owner, then everything else as the app's role.
+	env -u SAFEPLAN_TEST_APP_ROLE uv run pytest -m owner
+	uv run pytest -m "not owner"
+else
 	uv run pytest
+endif
 
 bench: assets ## Benchmark an audited record read against a bare view on PostgreSQL (see bench/README.md)
 	bash bench/run.sh

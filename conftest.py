@@ -1,27 +1,104 @@
-"""Test set-up shared by every app: fast password hashing, and the audit purge that lets a flush empty the
-append-only audit table on PostgreSQL (the only thing allowed to)."""
+"""Test set-up shared by every app: fast password hashing, the second factor off for tests that are not about it,
+and the database roles of a PostgreSQL run.
+
+PostgreSQL runs as production does when SAFEPLAN_TEST_APP_ROLE names a role (CI's `.ci/run` creates `safeplan_app`):
+the test database is created and migrated by the owner in DATABASE_URL, the app's role is granted what production
+grants it (read and write rows; no TRUNCATE, no DDL, owns nothing), and the tests then run as that role. Between
+transactional tests the owner empties the tables over a connection of its own, because only the owner may take the
+audit trail's purge path. Tests marked `owner` (tampering with the trail as someone with the owner's rights,
+restoring a backup, creating roles) need the owner and run in a separate invocation (see the Makefile's `test`).
+"""
+
+import os
 
 import pytest
+from django.core.management.color import no_style
 from django.core.management.commands import flush
-from django.db import connections
+from django.core.management.sql import emit_post_migrate_signal, sql_flush
+from django.db import connection, connections
 
 _original_flush = flush.Command.handle
+APP_ROLE = os.environ.get("SAFEPLAN_TEST_APP_ROLE", "").strip()
+_owner: dict[str, str] = {}  # the owner's connection settings while tests run as the app's role
+
+
+def _owner_connection():
+    import psycopg
+
+    return psycopg.connect(
+        host=_owner["HOST"] or None,
+        port=_owner["PORT"] or None,
+        dbname=_owner["NAME"],
+        user=_owner["USER"],
+        password=_owner["PASSWORD"] or None,
+        autocommit=False,
+    )
 
 
 def _flush_allowing_audit_purge(self, **options):
-    connection = connections[options.get("database", "default")]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET safeplan.audit_purge = 'allowed'")
-        try:
-            return _original_flush(self, **options)
-        finally:
-            with connection.cursor() as cursor:
-                cursor.execute("RESET safeplan.audit_purge")
-    return _original_flush(self, **options)
+    database = options.get("database", "default")
+    db = connections[database]
+    if db.vendor != "postgresql":
+        return _original_flush(self, **options)
+    if _owner:
+        statements = sql_flush(
+            no_style(),
+            db,
+            reset_sequences=options.get("reset_sequences", True),
+            allow_cascade=options.get("allow_cascade", False),
+        )
+        with _owner_connection() as owner:
+            owner.execute("SET LOCAL safeplan.audit_purge = 'allowed'")
+            for statement in statements:
+                owner.execute(statement)
+        if not options.get("inhibit_post_migrate"):
+            emit_post_migrate_signal(options.get("verbosity", 0), options.get("interactive", False), database)
+        return None
+    with db.cursor() as cursor:
+        cursor.execute("SET safeplan.audit_purge = 'allowed'")
+    try:
+        return _original_flush(self, **options)
+    finally:
+        with db.cursor() as cursor:
+            cursor.execute("RESET safeplan.audit_purge")
 
 
 flush.Command.handle = _flush_allowing_audit_purge
+
+
+def _connect_as(user: str) -> None:
+    connection.close()
+    connection.settings_dict["USER"] = user
+    connection.settings_dict["PASSWORD"] = "" if user == APP_ROLE else _owner.get("PASSWORD", "")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated by its owner; with SAFEPLAN_TEST_APP_ROLE, then used as the app's role."""
+    if not APP_ROLE or connection.vendor != "postgresql":
+        yield
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        name = connection.settings_dict["NAME"]
+        cursor.execute(f'GRANT CONNECT ON DATABASE "{name}" TO {APP_ROLE}')
+        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}")
+        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}")
+        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}")
+        _owner.update({key: str(connection.settings_dict.get(key) or "") for key in ("HOST", "PORT", "NAME", "USER")})
+        _owner["PASSWORD"] = str(connection.settings_dict.get("PASSWORD") or "")
+    _connect_as(APP_ROLE)
+    yield
+    _connect_as(_owner["USER"])
+    _owner.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """As the app's role, tests that need the owner's rights are left to the owner's invocation."""
+    if APP_ROLE:
+        skip = pytest.mark.skip(reason="needs the database owner: run by the owner's invocation of the suite")
+        for item in items:
+            if item.get_closest_marker("owner"):
+                item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

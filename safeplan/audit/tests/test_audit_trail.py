@@ -84,6 +84,7 @@ def test_python_refuses_to_update_or_delete_audit_rows():
     "statement",
     ["UPDATE audit_auditevent SET reason = 'edited'", "DELETE FROM audit_auditevent", "TRUNCATE audit_auditevent"],
 )
+@pytest.mark.owner
 def test_postgresql_refuses_to_change_audit_rows_at_the_database(statement):
     if connection.vendor != "postgresql":
         pytest.skip("the database-level refusal is PostgreSQL's; SQLite relies on Python and the hash chain")
@@ -101,6 +102,7 @@ def test_an_intact_chain_verifies(capsys):
     assert "intact: 5 rows" in capsys.readouterr().out
 
 
+@pytest.mark.owner
 @pytest.mark.django_db
 def test_editing_a_row_is_detected_and_the_row_named():
     write_events(5)
@@ -111,6 +113,7 @@ def test_editing_a_row_is_detected_and_the_row_named():
         call_command("verify_audit")
 
 
+@pytest.mark.owner
 @pytest.mark.django_db
 def test_deleting_a_row_is_detected():
     write_events(5)
@@ -119,6 +122,7 @@ def test_deleting_a_row_is_detected():
     assert problem is not None and problem.seq == 3 and "missing" in problem.problem
 
 
+@pytest.mark.owner
 @pytest.mark.django_db
 def test_deleting_the_last_rows_is_detected():
     write_events(5)
@@ -127,6 +131,7 @@ def test_deleting_the_last_rows_is_detected():
     assert problem is not None and "removed from the end" in problem.problem
 
 
+@pytest.mark.owner
 @pytest.mark.django_db
 def test_reordering_rows_is_detected():
     write_events(5)
@@ -137,6 +142,7 @@ def test_reordering_rows_is_detected():
     assert problem is not None and problem.seq == 2
 
 
+@pytest.mark.owner
 @pytest.mark.django_db
 def test_rewriting_a_row_and_its_own_hash_is_detected_by_the_next_link():
     write_events(4)

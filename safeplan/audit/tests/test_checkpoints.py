@@ -19,7 +19,7 @@ from safeplan.audit.models import GENESIS_HASH, AppendOnlyError, AuditCheckpoint
 from safeplan.audit.services import verify_chain
 from safeplan.audit.tests.test_audit_trail import raw_sql, write_events
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.owner]  # tampers with the trail as its owner could
 
 
 def verify(*args: str) -> str:

@@ -12,6 +12,8 @@ from django.core.management.base import CommandError
 from safeplan.audit.models import AuditCheckpoint, AuditEvent
 from safeplan.audit.tests.test_audit_trail import write_events
 
+pytestmark = pytest.mark.owner  # tampers with the trail or restores the database, as its owner
+
 
 def every_row() -> dict[str, list[dict[str, Any]]]:
     return {
