@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "safeplan.plans",
     "safeplan.harm",
     "safeplan.decisions",
+    "safeplan.circle",
+    "safeplan.exports",
     "safeplan.site",
 ]
 

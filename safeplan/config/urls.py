@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("safeplan.plans.urls")),
     path("", include("safeplan.harm.urls")),
     path("", include("safeplan.decisions.urls")),
+    path("", include("safeplan.circle.urls")),
+    path("", include("safeplan.exports.urls")),
 ]
 
 handler404 = "safeplan.core.views.errors.not_found"
