@@ -48,6 +48,7 @@ class AuditEvent(models.Model):
         BREAK_GLASS = "break_glass", "Emergency access"
         SELF = "self", "The person themselves"
         ADMINISTRATION = "administration", "Administration"
+        SHARED = "shared", "Shared with them by the person"
         GOVERNANCE = "governance", "Reviewing emergency access"
         NONE = "none", "No access"
 

@@ -7,3 +7,9 @@ class CircleConfig(AppConfig):
     name = "safeplan.circle"
     label = "circle"
     verbose_name = "The person's circle"
+
+    def ready(self) -> None:
+        from safeplan.circle.capability import CIRCLE
+        from safeplan.people.capabilities import register
+
+        register(CIRCLE)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from safeplan.circle import views
+
+urlpatterns = [
+    path("your-record/sharing/", views.your_sharing, name="circle_sharing"),
+    path("your-record/sharing/<int:support_id>/", views.your_sharing_with, name="circle_sharing_with"),
+]

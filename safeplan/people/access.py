@@ -32,6 +32,8 @@ class RecordAccess:
     role: str
     purpose: str
     grant: BreakGlassGrant | None = None
+    support: SupportRelationship | None = None
+    shares: frozenset[tuple[str, str, str]] = frozenset()  # (object type, object id, part) shared with a supporter
 
     @property
     def reason(self) -> str:
@@ -46,6 +48,15 @@ class RecordAccess:
     def is_care_team(self) -> bool:
         """A practitioner or team lead of a team caring for the person (not emergency access)."""
         return self.purpose == Purpose.CARE
+
+    @property
+    def is_supporter(self) -> bool:
+        """Someone the person chose (a supporter or an advocate), reading what the person shared with them."""
+        return self.purpose == Purpose.SHARED
+
+    def parts_shared(self, object_type: str, object_id: object) -> set[str]:
+        """The parts of one thing shared with this supporter ("" for the whole of it); empty when nothing is."""
+        return {part for kind, key, part in self.shares if kind == object_type and key == str(object_id)}
 
     @property
     def may_write(self) -> bool:
@@ -140,7 +151,7 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
         return RecordAccess(person, role="person", purpose=Purpose.SELF)
     roles = team_roles(user)
     if not roles:
-        return None
+        return _shared_access(user, person)
     caring_teams = set(
         CareRelationship.objects.active().filter(person=person, team_id__in=roles).values_list("team_id", flat=True)
     )
@@ -151,6 +162,24 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
     if grant is not None:
         return RecordAccess(person, role="practitioner (emergency access)", purpose=Purpose.BREAK_GLASS, grant=grant)
     return None
+
+
+def _shared_access(user: User, person: Person) -> RecordAccess | None:
+    """What the person has shared, today, with this user as their supporter or advocate; None when nothing is."""
+    from safeplan.people.shares import Share
+
+    supports = list(people_supported_by(user).filter(person=person))
+    if not supports:
+        return None
+    shares = Share.objects.current().filter(support__in=supports).select_related("support")
+    found = [(share.support, (share.object_type, share.object_id, share.part)) for share in shares]
+    if not found:
+        return None
+    support = found[0][0]
+    role = support.get_kind_display().lower()
+    return RecordAccess(
+        person, role=role, purpose=Purpose.SHARED, support=support, shares=frozenset(s for _, s in found)
+    )
 
 
 def people_supported_by(user: User) -> QuerySet[SupportRelationship]:

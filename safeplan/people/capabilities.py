@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from safeplan.people.access import RecordAccess
-from safeplan.people.models import Organisation, Person, User
+from safeplan.people.models import Organisation, Person, SupportRelationship, User
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,10 @@ class Capability:
     seed_demo: Callable[[DemoWorld], None] | None = None
     object_names: dict[str, str] = field(default_factory=dict)  # audited object type -> words for the person
     creation_words: dict[str, str] = field(default_factory=dict)  # object type -> what creating one is called
+    # Everything this capability holds about a person, as JSON-ready data, for "All my data" (safeplan/exports: its
+    # schema documents each part). Lists under "withheld" and "sharing_history" are gathered into the top level.
+    export: Callable[[Person], dict[str, Any]] | None = None
+    shared_with: Callable[[SupportRelationship], list[tuple[str, str]]] | None = None  # (text, link) a supporter sees
 
 
 REGISTERED: dict[str, Capability] = {}

@@ -275,3 +275,6 @@ class SecondFactorAttempts(models.Model):
 
     def __str__(self) -> str:
         return f"{self.failures} wrong second-factor code(s) by {self.user}"
+
+
+from safeplan.people.shares import Share  # noqa: E402, F401 - defined beside the relationship it grants through

@@ -5,6 +5,7 @@ Every function here takes what the caller's access already allows (a `RecordAcce
 person ids the caller was given by a scoped helper); none of them widens access.
 """
 
+from typing import Any
 from uuid import UUID
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
@@ -22,13 +23,32 @@ def shipped_template(key: str, version: int) -> PlanTemplate:
     return PlanTemplate.objects.get(organisation=None, key=key, version=version)
 
 
+SHARED_AS = "plan"  # the object type of a plan in the person's shares
+
+
 def plan_in_record(access: RecordAccess, plan_id: UUID | str) -> Plan:
-    """A plan of the person whose record this is, or 404: plan ids from another record are never found."""
+    """A plan of the person whose record this is, or 404: plan ids from another record are never found, and a
+    supporter finds only a plan the person shared some of with them."""
     plan = Plan.objects.select_related("template", "person__organisation").filter(pk=plan_id, person=access.person)
     found = plan.first()
-    if found is None:
+    if found is None or (access.is_supporter and not access.parts_shared(SHARED_AS, found.pk)):
         raise Http404("No plan found.")
     return found
+
+
+def shared_sections(access: RecordAccess, plan: Plan) -> set[str] | None:
+    """The section keys of this plan a supporter may see, or None when the reader sees every section."""
+    if not access.is_supporter:
+        return None
+    parts = access.parts_shared(SHARED_AS, plan.pk)
+    return None if "" in parts else parts
+
+
+def only_shared(snapshot: dict[str, Any], sections: set[str] | None) -> dict[str, Any]:
+    """A snapshot with only the sections shared (all of them when `sections` is None). Nothing else is copied in."""
+    if sections is None:
+        return snapshot
+    return {**snapshot, "sections": [s for s in snapshot["sections"] if s["key"] in sections]}
 
 
 def version_of(plan: Plan, number: int) -> PlanVersion:
@@ -56,13 +76,17 @@ def current_entries(plan: Plan, item_key: str) -> QuerySet[Entry]:
     return Entry.objects.filter(pk__in=current).order_by("created_at", "pk")
 
 
-def other_plans(person: Person, plan: Plan) -> QuerySet[Plan]:
-    return Plan.objects.filter(person=person).exclude(pk=plan.pk).select_related("template")
+def other_plans(access: RecordAccess, plan: Plan) -> list[Plan]:
+    plans = Plan.objects.filter(person=access.person).exclude(pk=plan.pk).select_related("template")
+    return [p for p in plans if not access.is_supporter or access.parts_shared(SHARED_AS, p.pk)]
 
 
-def plans_with_status(person: Person) -> list[tuple[Plan, PlanStatus]]:
-    """The person's plans, newest first, each with whether it is agreed, changed since, or overdue for review."""
+def plans_with_status(person: Person, access: RecordAccess | None = None) -> list[tuple[Plan, PlanStatus]]:
+    """The person's plans, newest first, each with whether it is agreed, changed since, or overdue for review
+    (for a supporter's `access`, only the plans shared with them)."""
     plans = list(Plan.objects.filter(person=person).select_related("template").order_by("-started_at"))
+    if access is not None and access.is_supporter:
+        plans = [plan for plan in plans if access.parts_shared(SHARED_AS, plan.pk)]
     versions: dict[UUID, list[PlanVersion]] = {p.pk: [] for p in plans}
     for version in PlanVersion.objects.filter(plan__in=plans).defer("snapshot").order_by("number"):
         versions[version.plan_id].append(version)

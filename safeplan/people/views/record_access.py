@@ -91,7 +91,7 @@ def record_denied(request: HttpRequest, person_id: object, object_type: str = "p
 
 
 def person_record_view(
-    object_type: str = "person", *, methods: tuple[str, ...] = READ
+    object_type: str = "person", *, methods: tuple[str, ...] = READ, supporters: bool = False
 ) -> Callable[[RecordView[P]], Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]]:
     """Wrap a view of one person's record.
 
@@ -100,6 +100,9 @@ def person_record_view(
     Its whole response is built inside one transaction that ends with the audit row of what it showed; anyone
     without access gets a 404 (identical to a missing record) and the refusal is audited. A view that raises Http404
     (an object not in this person's record), and a POST by a reader who may not write, are audited the same.
+
+    Someone the person chose reaches only views that say `supporters=True`, and those views show only what was
+    shared with them (`access.parts_shared`); every other record view is a 404 for them, as for anyone else.
     """
 
     def decorate(view: RecordView[P]) -> Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]:
@@ -112,6 +115,8 @@ def person_record_view(
                     access = resolve_access(request.user, person_id)  # type: ignore[arg-type]
                     if access is not None and request.method == "POST" and not access.may_write:
                         raise Http404("Emergency access is for reading only.")
+                    if access is not None and access.is_supporter and not supporters:
+                        raise Http404("Not shared.")
                     if access is not None:
                         result = view(request, access, *args, **kwargs)
                         if isinstance(result, Shown):

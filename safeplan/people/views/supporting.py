@@ -1,4 +1,4 @@
-"""Supporters and advocates: the people who chose them. What each person shares arrives with open records."""
+"""Supporters and advocates: the people who chose them, and what each of those people shares with them now."""
 
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -7,6 +7,7 @@ from django.shortcuts import render
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.people.access import people_supported_by
+from safeplan.people.capabilities import registered
 from safeplan.people.requests import SignedInRequest
 
 
@@ -21,7 +22,11 @@ def supporting(request: SignedInRequest) -> HttpResponse:
             role=" and ".join(kinds),
             object_type="people_supported",
             shown=len(relationships),
-            purpose=AuditEvent.Purpose.CARE,
+            purpose=AuditEvent.Purpose.SHARED,
         )
-        response = render(request, "people/supporting.jinja", {"relationships": relationships})
+        rows = [
+            (support, [link for c in registered() if c.shared_with for link in c.shared_with(support)])
+            for support in relationships
+        ]
+        response = render(request, "people/supporting.jinja", {"rows": rows})
     return response

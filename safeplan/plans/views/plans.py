@@ -11,11 +11,11 @@ from safeplan.people.access import RecordAccess
 from safeplan.people.requests import SignedInRequest
 from safeplan.people.views.record_access import FORM, Shown, person_record_view, show
 from safeplan.plans import services
-from safeplan.plans.extensions import for_template
+from safeplan.plans.extensions import TemplateExtension, for_template
 from safeplan.plans.forms import StartPlanForm
 from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_status
-from safeplan.plans.queries import other_plans, plan_in_record, plans_with_status
+from safeplan.plans.queries import only_shared, other_plans, plan_in_record, plans_with_status, shared_sections
 from safeplan.plans.snapshots import build_snapshot
 
 
@@ -27,10 +27,10 @@ def your_plans(request: SignedInRequest) -> HttpResponse:
     return redirect("plan_list", person_id=person.pk)
 
 
-@person_record_view("safety_plans", methods=FORM)
+@person_record_view("safety_plans", methods=FORM, supporters=True)
 def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     templates = services.templates_for(access.person.organisation_id)
-    plans = plans_with_status(access.person)
+    plans = plans_with_status(access.person, access)
     existing: dict[str, Plan] = {}
     for plan, _ in reversed(plans):  # oldest first: the first plan of each kind
         existing.setdefault(plan.template.key, plan)
@@ -51,6 +51,7 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
     context = {
         "person": access.person,
         "is_person": access.is_person,
+        "is_supporter": access.is_supporter,
         "can_write": access.may_write,
         "plans": plans,
         "form": form,
@@ -60,11 +61,11 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
     return show(request, "plans/list.jinja", context, status=422 if form.errors else 200)
 
 
-@person_record_view("safety_plan")
+@person_record_view("safety_plan", supporters=True)
 def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = plan_in_record(access, plan_id)
-    snapshot = build_snapshot(plan)
-    extension = for_template(plan.template.key)
+    snapshot = only_shared(build_snapshot(plan), shared_sections(access, plan))
+    extension = for_template(plan.template.key) if not access.is_supporter else TemplateExtension()
     context = {
         "person": access.person,
         "plan": plan,
@@ -72,9 +73,10 @@ def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
         "status": plan_status(plan),
         "ui": entry_view(access, live=True, plan=plan),
         "is_person": access.is_person,
+        "is_supporter": access.is_supporter,
         "emergency": access.grant is not None,
         "notices": extension.notices(plan, access) if extension.notices else [],
         "links": extension.links(plan, access) if extension.links else [],
-        "other_plans": list(other_plans(access.person, plan)),
+        "other_plans": other_plans(access, plan),
     }
     return show(request, "plans/plan.jinja", context, object_id=plan.pk, version=f"draft r{plan.revision}")

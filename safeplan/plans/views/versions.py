@@ -17,7 +17,7 @@ from safeplan.plans.forms import SignForm
 from safeplan.plans.models import Plan, PlanVersion, Signature
 from safeplan.plans.pdf import render_plan_pdf
 from safeplan.plans.presenters import entry_view, plan_status
-from safeplan.plans.queries import plan_in_record, version_of
+from safeplan.plans.queries import only_shared, plan_in_record, shared_sections, version_of
 from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_removed
 
 
@@ -38,7 +38,7 @@ def _signature_roles(version: PlanVersion) -> dict[str, Signature]:
     return {s.role: s for s in version.signatures.all()}
 
 
-@person_record_view("plan_version", methods=FORM)
+@person_record_view("plan_version", methods=FORM, supporters=True)
 def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
     version = version_of(plan, number)
@@ -66,7 +66,7 @@ def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, numb
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": version.snapshot,
+        "snapshot": only_shared(version.snapshot, shared_sections(access, plan)),
         "ui": entry_view(access, live=False),
         "signed": signed,
         "can_sign": access.may_write
@@ -144,19 +144,19 @@ def _agreed_context(access: RecordAccess, plan: Plan, number: int) -> dict[str, 
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": version.snapshot,
+        "snapshot": only_shared(version.snapshot, shared_sections(access, plan)),
         "ui": entry_view(access, live=False),
         "signatures": list(version.signatures.all()),
     }
 
 
-@person_record_view("plan_version")
+@person_record_view("plan_version", supporters=True)
 def print_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown:
     context = _agreed_context(access, plan_in_record(access, plan_id), number)
     return show(request, "plans/print.jinja", context, object_id=context["version"].pk, version=f"{number} print")
 
 
-@person_record_view("plan_version")
+@person_record_view("plan_version", supporters=True)
 def pdf_download(request: HttpRequest, access: RecordAccess, plan_id: UUID, number: int) -> Shown:
     plan = plan_in_record(access, plan_id)
     context = _agreed_context(access, plan, number)

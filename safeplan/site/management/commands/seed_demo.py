@@ -73,8 +73,8 @@ LOGINS = [
     ("rowan", "Rowan Ellison (Ro)", "person using the service", "agreed plan with changes since; check-ins; decisions"),
     ("lee", "Lee Okafor", "person using the service", "overdue crisis plan; harm plan waiting for a talk"),
     ("kit", "Kit Marsh", "person using the service", "overdue six-step plan; a decision"),
-    ("casey", "Casey Ellison", "supporter: Rowan's sister", "nothing shared with her yet"),
-    ("avery", "Avery Lund", "advocate: Rowan's advocate", "nothing shared with them yet"),
+    ("casey", "Casey Ellison", "supporter: Rowan's sister", "the crisis section Rowan shares with her"),
+    ("avery", "Avery Lund", "advocate: Rowan's advocate", "all of Rowan's six-step plan, shared"),
     ("oversight", "Olu Bankole", "oversight: governance lead", "figures only, no records"),
     ("admin", "Ash Carter", "administrator", "Django admin: teams, templates, catalogue"),
 ]
