@@ -81,6 +81,23 @@ def other_plans(access: RecordAccess, plan: Plan) -> list[Plan]:
     return [p for p in plans if not access.is_supporter or access.parts_shared(SHARED_AS, p.pk)]
 
 
+def do_not_contact_names(person: Person) -> list[str]:
+    """The names on the do-not-contact lists of all the person's plans, as they stand now."""
+    revisions = EntryRevision.objects.filter(
+        entry__plan__person=person, number=F("entry__revision"), removed=False, entry__responds_to__isnull=True
+    ).select_related("entry__plan__template")
+    names = []
+    for revision in revisions:
+        kinds = {
+            (section["key"], item["key"]): item["kind"]
+            for section in revision.entry.plan.template.sections
+            for item in section["items"]
+        }
+        if kinds.get((revision.entry.section_key, revision.entry.item_key)) == "do_not_contact":
+            names.append(revision.fields.get("name", ""))
+    return [name for name in names if name]
+
+
 def plans_with_status(person: Person, access: RecordAccess | None = None) -> list[tuple[Plan, PlanStatus]]:
     """The person's plans, newest first, each with whether it is agreed, changed since, or overdue for review
     (for a supporter's `access`, only the plans shared with them)."""
