@@ -21,9 +21,11 @@ assets: install ## Copy the NHS.UK frontend dist files into build/static (never 
 	cp $(NHSUK_DIST)/nhsuk-frontend.min.css $(NHSUK_DIST)/nhsuk-frontend.min.css.map $(STATIC_BUILD)/nhsuk/
 	cp $(NHSUK_DIST)/nhsuk-frontend.min.js $(NHSUK_DIST)/nhsuk-frontend.min.js.map $(STATIC_BUILD)/nhsuk/
 
-demo: assets ## Install, migrate, seed synthetic demo data and serve on http://127.0.0.1:$(PORT)
+demo: assets ## Install, migrate, seed synthetic demo data, run the job worker and serve on http://127.0.0.1:$(PORT)
 	uv run safeplan migrate --no-input
 	uv run safeplan seed_demo
+# The worker runs background jobs (All my data) beside the server, and stops when the server stops.
+	uv run safeplan db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	uv run safeplan runserver 127.0.0.1:$(PORT)
 
 lint: install ## ruff lint and format check, mypy, the layering contracts (import-linter)

@@ -33,6 +33,19 @@ else:
 # the fixed development key is no secret, so checkpoints made with it prove nothing.
 AUDIT_KEY = env_str("SAFEPLAN_AUDIT_KEY", None if PRODUCTION else "safeplan-development-only-audit-key-not-a-secret")
 
+# E-mail (invitations, reminders): SMTP settings from Django's EMAIL_* variables in production; printed to the console
+# in development and the demo, so nothing leaves the machine.
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587 if PRODUCTION else 25)
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", PRODUCTION)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
+DEFAULT_FROM_EMAIL = env_str("SAFEPLAN_FROM_EMAIL", "safeplan <no-reply@safeplan.invalid>")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -45,6 +58,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",  # the job queue (a backport of Django 6's tasks), with its database backend
+    "django_tasks_db",
     "safeplan.core",
     "safeplan.audit",
     "safeplan.people",
@@ -129,6 +144,12 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Background jobs: django-tasks with its database backend; `safeplan db_worker` runs them (README, "Processes").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Finished "all my data" ZIPs: private files under the data directory, never under static or media, served only
+# through the audited download (safeplan/exports).
+EXPORTS_DIR = Path(env_str("SAFEPLAN_EXPORTS_DIR", str(DATA_DIR / "exports")))
 
 # --- Accounts and sessions
 PASSWORD_HASHERS = [

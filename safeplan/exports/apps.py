@@ -7,3 +7,9 @@ class ExportsConfig(AppConfig):
     name = "safeplan.exports"
     label = "exports"
     verbose_name = "All my data"
+
+    def ready(self) -> None:
+        from safeplan.exports.capability import EXPORTS
+        from safeplan.people.capabilities import register
+
+        register(EXPORTS)

@@ -1,7 +1,10 @@
 """What harm minimisation adds to the pages that gather every capability: demo records, and the words for its
 audited objects on the person's "who has looked" page. (Its plan shows with the person's other plans.)"""
 
+from typing import Any
+
 from safeplan.people.capabilities import Capability, DemoWorld
+from safeplan.people.models import Person
 
 
 def _seed(world: DemoWorld) -> None:
@@ -10,8 +13,15 @@ def _seed(world: DemoWorld) -> None:
     seed_harm(world.organisation, world.people[0], world.people[1], world.staff)
 
 
+def _export(person: Person) -> dict[str, Any]:
+    from safeplan.harm.export import export_harm
+
+    return export_harm(person)
+
+
 HARM = Capability(
     "harm",
     seed_demo=_seed,
+    export=_export,
     object_names={"harm_check_ins": "your check-ins", "harm_check_in": "a check-in", "harm_conversation": "your plan"},
 )

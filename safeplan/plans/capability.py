@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, NavLink, RecordPart
-from safeplan.people.models import User
+from safeplan.people.models import Person, User
 
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
@@ -33,12 +33,19 @@ def _seed(world: DemoWorld) -> None:
     seed_plans(world.organisation, world.people, world.staff, world.person_users)
 
 
+def _export(person: Person) -> dict[str, Any]:
+    from safeplan.plans.export import export_plans
+
+    return export_plans(person)
+
+
 PLANS = Capability(
     "plans",
     record_parts=[RecordPart("plans/_record_part.jinja", _record_part)],
     navigation=[NavLink("Your plans", _your_plans)],
     caseload_columns=[CaseloadColumn("Plan review", _overdue, flag="Review overdue", otherwise="Up to date")],
     seed_demo=_seed,
+    export=_export,
     object_names={
         "safety_plan": "your plan",
         "safety_plans": "your list of plans",

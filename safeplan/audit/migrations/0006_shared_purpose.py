@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0005_checkpoints'),
+        ("audit", "0005_checkpoints"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='purpose',
-            field=models.CharField(choices=[('care', 'Providing care'), ('break_glass', 'Emergency access'), ('self', 'The person themselves'), ('administration', 'Administration'), ('shared', 'Shared with them by the person'), ('governance', 'Reviewing emergency access'), ('none', 'No access')], max_length=40),
+            model_name="auditevent",
+            name="purpose",
+            field=models.CharField(
+                choices=[
+                    ("care", "Providing care"),
+                    ("break_glass", "Emergency access"),
+                    ("self", "The person themselves"),
+                    ("administration", "Administration"),
+                    ("shared", "Shared with them by the person"),
+                    ("governance", "Reviewing emergency access"),
+                    ("none", "No access"),
+                ],
+                max_length=40,
+            ),
         ),
     ]

@@ -1,0 +1,37 @@
+"""What "All my data" adds to the pages that gather every capability: a link from the person's home to their
+copies, the care team's subject-access requests on the record page (with any still to answer and when each is
+due), a finished copy for the demo's Rowan, and the words for its audited objects on the person's access log."""
+
+from typing import Any
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
+
+
+def _record_part(access: RecordAccess) -> dict[str, Any]:
+    if not access.is_care_team:
+        return {}
+    from safeplan.exports.models import Export
+    from safeplan.exports.presenters import rows
+
+    waiting = Export.objects.filter(
+        person=access.person,
+        kind=Export.Kind.SUBJECT_ACCESS,
+        status__in=[Export.Status.QUEUED, Export.Status.BUILDING, Export.Status.FAILED],
+    ).order_by("due_on")
+    return {"open": rows(list(waiting))}
+
+
+def _seed(world: DemoWorld) -> None:
+    from safeplan.exports.demo import seed_exports
+
+    seed_exports(world)
+
+
+EXPORTS = Capability(
+    "exports",
+    record_parts=[RecordPart("exports/_record_part.jinja", _record_part)],
+    seed_demo=_seed,
+    object_names={"export": "a copy of all your data", "exports": "your copies of all your data"},
+    creation_words={"export": "started making a copy of all your data"},
+)
