@@ -16,10 +16,10 @@ from markupsafe import Markup
 def _kind(widget: forms.Widget) -> str:
     if isinstance(widget, forms.Textarea):
         return "textarea"
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # a subclass of RadioSelect: ask about it first
+        return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):

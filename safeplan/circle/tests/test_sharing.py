@@ -182,3 +182,12 @@ def test_the_supporters_page_links_what_is_shared(client, world):
     share(world, ["crisis"])
     page = client.get(reverse("supporting")).content.decode()
     assert reverse("plan", kwargs=plan_kwargs(world)) in page
+
+
+def test_the_sharing_page_offers_checkboxes_so_several_sections_can_be_shared_at_once(client, world):
+    client.force_login(world.person.user)
+    url = reverse("circle_sharing_with", kwargs={"support_id": world.support.pk})
+    page = client.get(url).content.decode()
+    assert 'type="checkbox"' in page and f'name="plan-{world.plan.pk}"' in page and 'type="radio"' not in page
+    client.post(url, {f"plan-{world.plan.pk}": ["crisis", "staying-well"], "ends_on": ""})
+    assert set(Share.objects.current().values_list("part", flat=True)) == {"crisis", "staying-well"}
