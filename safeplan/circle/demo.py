@@ -5,14 +5,14 @@ from safeplan.circle import services
 from safeplan.people.capabilities import DemoWorld
 from safeplan.people.models import SupportRelationship
 from safeplan.people.records import demo_writer
-from safeplan.plans.models import Plan
+from safeplan.plans.queries import plans_of
 
 
 def seed_sharing(world: DemoWorld) -> None:
     rowan = world.people[0]
     assert rowan.user is not None, "the demo's Rowan signs in"
     me = demo_writer(rowan.user, rowan)
-    plans = {plan.template.key: plan for plan in Plan.objects.filter(person=rowan).select_related("template")}
+    plans = {plan.template.key: plan for plan in plans_of(rowan)}
     casey = SupportRelationship.objects.get(person=rowan, kind=SupportRelationship.Kind.SUPPORTER)
     avery = SupportRelationship.objects.get(person=rowan, kind=SupportRelationship.Kind.ADVOCATE)
     services.set_plan_sharing(me, casey, plans["person-centred"], sections={"crisis"})

@@ -3,10 +3,10 @@ from typing import Any, cast
 
 from django import forms
 
-from safeplan.core.forms import NHSForm
+from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 from safeplan.plans.models import Plan
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+DATE_FORMATS = DATE_INPUT_FORMATS
 
 
 class ShareForm(NHSForm):

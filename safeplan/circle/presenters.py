@@ -6,7 +6,7 @@ from datetime import datetime
 from safeplan.people.models import Person, SupportRelationship
 from safeplan.people.shares import Share
 from safeplan.plans.models import Plan
-from safeplan.plans.queries import SHARED_AS
+from safeplan.plans.queries import SHARED_AS, plans_of
 
 
 @dataclass
@@ -25,8 +25,7 @@ def _section_titles(plans: list[Plan]) -> dict[tuple[str, str], str]:
 
 
 def sharing_summary(person: Person, supporters: list[SupportRelationship]) -> list[SupporterRow]:
-    plans = list(Plan.objects.filter(person=person).select_related("template"))
-    titles = _section_titles(plans)
+    titles = _section_titles(plans_of(person))
     shares = Share.objects.current().filter(support__in=supporters, object_type=SHARED_AS).order_by("shared_at")
     by_support: dict[int, list[str]] = {}
     for share in shares:

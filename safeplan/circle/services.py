@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from safeplan.people.models import SupportRelationship
 from safeplan.people.records import Action, RecordError, Writer, audit_change
-from safeplan.people.shares import Share
+from safeplan.people.shares import Share, current_shares
 from safeplan.plans.models import Plan
 from safeplan.plans.queries import SHARED_AS
 
@@ -49,10 +49,7 @@ def set_plan_sharing(
         raise SharingError("The last day to share it cannot be in the past.")
     moment = now or timezone.now()
     with transaction.atomic():
-        current = {
-            s.part: s
-            for s in Share.objects.current().filter(support=support, object_type=SHARED_AS, object_id=str(plan.pk))
-        }
+        current = {s.part: s for s in current_shares(support).filter(object_type=SHARED_AS, object_id=str(plan.pk))}
         for part, share in current.items():
             if part not in sections or share.ends_on != ends_on:
                 Share.objects.filter(pk=share.pk).update(revoked_at=moment, revoked_by=writer.user)
@@ -80,7 +77,7 @@ def stop_sharing_everything(writer: Writer, support: SupportRelationship, *, now
         raise SharingError("Only you can choose what the people you chose can see.")
     moment = now or timezone.now()
     with transaction.atomic():
-        current = list(Share.objects.current().filter(support=support))
+        current = list(current_shares(support))
         for share in current:
             Share.objects.filter(pk=share.pk).update(revoked_at=moment, revoked_by=writer.user)
             audit_change(writer, Action.UPDATE, "share", share.pk, "stopped everything")

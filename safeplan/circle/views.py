@@ -13,25 +13,17 @@ from safeplan.circle.presenters import sharing_history, sharing_summary
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import writer_for
-from safeplan.people.shares import Share
-from safeplan.people.views.record_access import FORM, Shown, person_record_view, show
-from safeplan.plans.models import Plan
-from safeplan.plans.queries import SHARED_AS
-
-
-def _own(request: HttpRequest) -> str:
-    person = getattr(request.user, "person_record", None)
-    if person is None:
-        raise Http404("No record.")
-    return str(person.pk)
+from safeplan.people.shares import current_shares
+from safeplan.people.views.record_access import FORM, Shown, own_record_id, person_record_view, show
+from safeplan.plans.queries import SHARED_AS, plans_of
 
 
 def your_sharing(request: HttpRequest) -> HttpResponseBase:
-    return _sharing(request, _own(request))
+    return _sharing(request, own_record_id(request))
 
 
 def your_sharing_with(request: HttpRequest, support_id: int) -> HttpResponseBase:
-    return _sharing_with(request, _own(request), support_id=support_id)
+    return _sharing_with(request, own_record_id(request), support_id=support_id)
 
 
 @person_record_view("sharing")
@@ -48,9 +40,9 @@ def _sharing_with(request: HttpRequest, access: RecordAccess, support_id: int) -
     support = next((s for s in services.supporters_of(writer) if s.pk == support_id), None)
     if support is None:
         raise Http404("Not one of your supporters.")
-    plans = list(Plan.objects.filter(person=access.person).select_related("template").order_by("started_at"))
+    plans = plans_of(access.person)
     name = support.user.display_name.split()[0] if support.user.display_name else str(support.user)
-    current = Share.objects.current().filter(support=support, object_type=SHARED_AS)
+    current = current_shares(support).filter(object_type=SHARED_AS)
     initial: dict[str, Any] = {}
     for share in current:
         initial.setdefault(f"plan-{share.object_id}", []).append(share.part)

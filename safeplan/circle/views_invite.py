@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from safeplan.circle import invitations
@@ -53,7 +54,9 @@ def circle_page(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespo
         "is_person": access.is_person,
         "can_write": access.may_write,
         "supporters": supporters_of(writer),
-        "waiting": [i for i in Invitation.objects.filter(person=access.person) if i.state == "waiting"],
+        "waiting": Invitation.objects.filter(
+            person=access.person, accepted_at=None, withdrawn_at=None, expires_at__gt=timezone.now()
+        ),
         "form": form,
         "link": link,
     }

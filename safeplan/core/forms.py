@@ -102,6 +102,9 @@ class NHSForm(NHSFormMixin, forms.Form):
     pass
 
 
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]  # what people type for a date: 23/3/2027 above all
+
+
 def posted(request: HttpRequest) -> QueryDict | None:
     """The data of a submitted form, or None when the page is only being read. An empty POST is a form sent with
     nothing filled in and is answered with its errors; `request.POST or None` would treat it as not sent at all."""

@@ -4,13 +4,13 @@ from typing import Any, cast
 from django import forms
 from django.utils import timezone
 
-from safeplan.core.forms import NHSForm
+from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 from safeplan.decisions import presenters
 from safeplan.decisions.models import LaterHarm, LegalCheck, Option, View
 from safeplan.people.models import Person, SupportRelationship
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
+DATE_FORMATS = DATE_INPUT_FORMATS
 
 
 def _text(label: str, *, required: bool = True, rows: int = 3, limit: int = 4000, hint: str = "") -> forms.CharField:

@@ -1,8 +1,8 @@
 from django import forms
 
-from safeplan.core.forms import NHSForm
+from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
+DATE_FORMATS = DATE_INPUT_FORMATS
 
 
 class SubjectAccessForm(NHSForm):

@@ -81,10 +81,6 @@ class Export(models.Model):
         return Path(settings.EXPORTS_DIR) / f"{self.pk}.zip.partial"
 
     @property
-    def is_subject_access(self) -> bool:
-        return self.kind == self.Kind.SUBJECT_ACCESS
-
-    @property
     def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.BUILDING)
 

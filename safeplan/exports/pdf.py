@@ -1,15 +1,13 @@
-"""All my data as a readable PDF, made with WeasyPrint without touching the network (as plans/pdf.py does: the
-fetcher allows `data:` URLs only, the stylesheet is inline and the fonts are the machine's, so nothing is fetched
-from anywhere while rendering). One heading per part of the document; parts a capability adds later that this
-template does not know are still shown, as labelled lists."""
+"""All my data as a readable PDF (core.pdf: WeasyPrint, offline; the stylesheet is inline). One heading per part
+of the document; parts a capability adds later that this template does not know are still shown, as labelled
+lists."""
 
 from datetime import date, datetime
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+
+from safeplan.core.pdf import render_pdf
 
 HEADINGS = {
     "person": "About you",
@@ -22,10 +20,6 @@ HEADINGS = {
     "sharing_history": "What you have shared, and with whom",
     "withheld": "Things not shown to you",
 }
-
-
-def offline_fetcher() -> URLFetcher:
-    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
 
 
 def when(value: object, with_time: bool = True) -> str:
@@ -73,6 +67,4 @@ def render_all_my_data_pdf(document: dict[str, Any]) -> bytes:
         "label": label,
         "words": words,
     }
-    html = render_to_string("exports/pdf.jinja", context)
-    pdf: bytes = HTML(string=html, url_fetcher=offline_fetcher(), base_url=None).write_pdf()
-    return pdf
+    return render_pdf("exports/pdf.jinja", context)

@@ -17,21 +17,14 @@ from safeplan.exports.forms import SubjectAccessForm
 from safeplan.exports.models import Export
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import writer_for
-from safeplan.people.views.record_access import FORM, Shown, person_record_view, show, writer_or_404
+from safeplan.people.views.record_access import FORM, Shown, own_record_id, person_record_view, show, writer_or_404
 
 LISTED = 10  # the latest copies shown on a page
 
 
-def _own(request: HttpRequest) -> str:
-    person = getattr(request.user, "person_record", None)
-    if person is None:
-        raise Http404("No record.")
-    return str(person.pk)
-
-
 def all_my_data(request: HttpRequest) -> HttpResponseBase:
     """The person's own page, at /your-record/all-my-data/."""
-    return _all_my_data(request, _own(request))
+    return _all_my_data(request, own_record_id(request))
 
 
 @person_record_view("exports", methods=FORM)

@@ -39,8 +39,6 @@ class SecondFactorMiddleware:
         match = request.resolver_match
         if match is not None and match.view_name in OPEN_BEFORE_SECOND_FACTOR:
             return None
-        if request.path_info.startswith(settings.STATIC_URL):
-            return None
         user: User = request.user  # type: ignore[assignment]
         if user.is_verified():  # type: ignore[attr-defined]  # installed by django-otp's OTPMiddleware
             return None

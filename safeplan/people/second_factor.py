@@ -54,10 +54,6 @@ def is_required(user: User) -> bool:
     return bool(staff_roles(user)) or user.is_staff or user.is_superuser
 
 
-def confirmed_device(user: User) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
-
-
 def has_device(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 

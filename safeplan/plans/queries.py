@@ -76,6 +76,11 @@ def current_entries(plan: Plan, item_key: str) -> QuerySet[Entry]:
     return Entry.objects.filter(pk__in=current).order_by("created_at", "pk")
 
 
+def plans_of(person: Person) -> list[Plan]:
+    """The person's plans, oldest first, with their templates (for callers that already hold the person's access)."""
+    return list(Plan.objects.filter(person=person).select_related("template").order_by("started_at", "pk"))
+
+
 def other_plans(access: RecordAccess, plan: Plan) -> list[Plan]:
     plans = Plan.objects.filter(person=access.person).exclude(pk=plan.pk).select_related("template")
     return [p for p in plans if not access.is_supporter or access.parts_shared(SHARED_AS, p.pk)]

@@ -97,15 +97,16 @@ def test_a_link_that_cannot_be_used_gets_a_clear_page_and_changes_nothing(client
     assert expected in page.content.decode()
 
 
-def test_accepting_twice_at_once_links_one_account(world):
+def test_a_link_accepted_once_cannot_link_a_second_account(world):
     _, link = invite(world)
-    invitations.accept(token_of(link), UserFactory())
+    first, second = UserFactory(), UserFactory()
+    before = SupportRelationship.objects.filter(person=world.person).count()
+    invitations.accept(token_of(link), first)
     with pytest.raises(invitations.InvitationUnusable):
-        invitations.accept(token_of(link), UserFactory())
-    assert (
-        Invitation.objects.get().accepted_by is not None
-        and SupportRelationship.objects.filter(person=world.person, user__username__startswith="user").count() >= 1
-    )
+        invitations.accept(token_of(link), second)
+    assert Invitation.objects.get().accepted_by == first
+    assert SupportRelationship.objects.filter(person=world.person).count() == before + 1
+    assert not SupportRelationship.objects.filter(user=second).exists()
 
 
 def test_the_care_team_invites_only_by_recording_when_the_person_agreed(world):

@@ -191,3 +191,15 @@ def test_the_sharing_page_offers_checkboxes_so_several_sections_can_be_shared_at
     assert 'type="checkbox"' in page and f'name="plan-{world.plan.pk}"' in page and 'type="radio"' not in page
     client.post(url, {f"plan-{world.plan.pk}": ["crisis", "staying-well"], "ends_on": ""})
     assert set(Share.objects.current().values_list("part", flat=True)) == {"crisis", "staying-well"}
+
+
+def test_all_my_data_holds_the_sharing_history_with_who_what_and_when_it_stopped(world):
+    from safeplan.circle.export import sharing_history
+
+    share(world, ["crisis"])
+    share(world, [])
+    [row] = sharing_history(world.person)
+    assert row["with"] == str(world.supporter) and row["as"] == "supporter"
+    assert row["what"] == "If I am in crisis, from My risk and safety plan"
+    assert row["shared_at"] is not None and row["stopped_at"] is not None
+    assert sharing_history(world.other_person) == []

@@ -60,6 +60,14 @@ def show(
     return Shown(response, object_id, version, object_type)
 
 
+def own_record_id(request: HttpRequest) -> str:
+    """The signed-in person's own record id, for their "your …" pages; 404 for anyone without a record."""
+    person = getattr(request.user, "person_record", None)
+    if person is None:
+        raise Http404("No record.")
+    return str(person.pk)
+
+
 def writer_or_404(request: HttpRequest, access: RecordAccess) -> Writer:
     """The person themselves or their care team; emergency access reads but never writes (404, as for outsiders)."""
     if not access.may_write:

@@ -3,14 +3,14 @@
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.access_log import visits
 from safeplan.people.capabilities import registered
 from safeplan.people.presenters import care_teams, open_grant_notice, person_summary_rows
-from safeplan.people.views.record_access import Shown, person_record_view, show
+from safeplan.people.views.record_access import Shown, own_record_id, person_record_view, show
 
 
 def record_parts(access: RecordAccess) -> list[tuple[str, dict[str, Any]]]:
@@ -40,21 +40,14 @@ class OlderForm(forms.Form):
 RECENT_VISITS = 3
 
 
-def _own(request: HttpRequest) -> str:
-    person = getattr(request.user, "person_record", None)
-    if person is None:
-        raise Http404("No record.")
-    return str(person.pk)
-
-
 def your_record(request: HttpRequest) -> HttpResponseBase:
     """The person's home: their plans and crisis plan first, then who has looked lately, their care team and them."""
-    return _own_record(request, _own(request))
+    return _own_record(request, own_record_id(request))
 
 
 def your_access_log(request: HttpRequest) -> HttpResponseBase:
     """Everyone who has looked at or changed the person's record, one line per visit, newest first, paged."""
-    return _own_access_log(request, _own(request))
+    return _own_access_log(request, own_record_id(request))
 
 
 @person_record_view()
