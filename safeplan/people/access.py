@@ -34,6 +34,7 @@ class RecordAccess:
     grant: BreakGlassGrant | None = None
     support: SupportRelationship | None = None
     shares: frozenset[tuple[str, str, str]] = frozenset()  # (object type, object id, part) shared with a supporter
+    adds: frozenset[tuple[str, str, str]] = frozenset()  # the shared parts they may also add their own words to
 
     @property
     def reason(self) -> str:
@@ -57,6 +58,14 @@ class RecordAccess:
     def parts_shared(self, object_type: str, object_id: object) -> set[str]:
         """The parts of one thing shared with this supporter ("" for the whole of it); empty when nothing is."""
         return {part for kind, key, part in self.shares if kind == object_type and key == str(object_id)}
+
+    def may_add_to(self, object_type: str, object_id: object, part: str) -> bool:
+        """Whether this supporter may add their own words to this part (or to the whole thing)."""
+        return any((object_type, str(object_id), p) in self.adds for p in (part, ""))
+
+    @property
+    def may_add_anything(self) -> bool:
+        return bool(self.adds)
 
     @property
     def may_write(self) -> bool:
@@ -172,13 +181,18 @@ def _shared_access(user: User, person: Person) -> RecordAccess | None:
     if not supports:
         return None
     shares = Share.objects.current().filter(support__in=supports).select_related("support")
-    found = [(share.support, (share.object_type, share.object_id, share.part)) for share in shares]
+    found = [(share, (share.object_type, share.object_id, share.part)) for share in shares]
     if not found:
         return None
-    support = found[0][0]
+    support = found[0][0].support
     role = support.get_kind_display().lower()
     return RecordAccess(
-        person, role=role, purpose=Purpose.SHARED, support=support, shares=frozenset(s for _, s in found)
+        person,
+        role=role,
+        purpose=Purpose.SHARED,
+        support=support,
+        shares=frozenset(s for _, s in found),
+        adds=frozenset(s for share, s in found if share.may_add),
     )
 
 

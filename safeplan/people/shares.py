@@ -29,6 +29,9 @@ class Share(models.Model):
     object_type = models.CharField(max_length=40, help_text="What kind of thing: for example, plan.")
     object_id = models.CharField(max_length=64)
     part = models.CharField(max_length=60, blank=True, help_text="Which part (a plan's section), or empty for all.")
+    may_add = models.BooleanField(
+        default=False, help_text="They may also add their own words here (in their own voice, never changing others')."
+    )
     ends_on = models.DateField(null=True, blank=True, help_text="The last day it is shared, if the person chose one.")
     shared_at = models.DateTimeField()
     shared_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
