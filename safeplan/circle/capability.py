@@ -10,16 +10,24 @@ from safeplan.people.models import Person, SupportRelationship
 
 
 def shared_with(support: SupportRelationship) -> list[tuple[str, str]]:
-    """(text, link) for each plan the person currently shares some of with this supporter."""
+    """(text, link) for each thing the person currently shares some of with this supporter."""
+    from safeplan.people.capabilities import shareables
     from safeplan.people.shares import current_shares
-    from safeplan.plans.queries import SHARED_AS, plans_of
 
-    shared = set(current_shares(support).filter(object_type=SHARED_AS).values_list("object_id", flat=True))
-    return [
-        (plan.title, reverse("plan", kwargs={"person_id": support.person_id, "plan_id": plan.pk}))
-        for plan in plans_of(support.person)
-        if str(plan.pk) in shared
+    shared = set(current_shares(support).values_list("object_type", "object_id"))
+    links = [
+        (item.title, item.href) for item in shareables(support.person) if (item.object_type, item.object_id) in shared
     ]
+    return links
+
+
+def supporter_pages(support: SupportRelationship) -> list[tuple[str, str]]:
+    return [("Your own needs as a carer", reverse("carer_needs", kwargs={"support_id": support.pk}))]
+
+
+def _sharing_page(person_id: Any, object_id: str) -> str:
+    """Where the person sees who they chose and what each sees (the words and links of the person's own pages)."""
+    return reverse("circle_sharing")
 
 
 def _export(person: Person) -> dict[str, Any]:
@@ -37,8 +45,22 @@ def _seed(world: DemoWorld) -> None:
 CIRCLE = Capability(
     "circle",
     record_parts=[RecordPart("circle/_record_part.jinja")],
-    object_names={"share": "what you share", "sharing": "who can see your plans"},
+    object_names={
+        "share": "what you share",
+        "sharing": "who can see your plans",
+        "invitation": "an invitation to join your circle",
+        "support": "the people you chose",
+        "carer_needs": "a carer's own needs",
+    },
+    creation_words={
+        "invitation": "invited someone to join your circle",
+        "support": "accepted your invitation to join your circle",
+    },
+    change_words={"invitation": "withdrew an invitation to join your circle"},
+    object_links={"invitation": _sharing_page, "support": _sharing_page, "share": _sharing_page},
+    listed_when_yours=frozenset({"share", "invitation"}),
     shared_with=shared_with,
+    supporter_pages=supporter_pages,
     seed_demo=_seed,
     export=_export,
 )

@@ -3,26 +3,24 @@ and when it was stopped."""
 
 from typing import Any
 
+from safeplan.circle.presenters import share_titles
+from safeplan.circle.services import acting_for
+from safeplan.people.capabilities import shareables
 from safeplan.people.models import Person
 from safeplan.people.shares import Share
-from safeplan.plans.queries import SHARED_AS, plans_of
 
 
 def sharing_history(person: Person) -> list[dict[str, Any]]:
-    sections = {
-        (str(plan.pk), section["key"]): (plan.title, section["title"])
-        for plan in plans_of(person)
-        for section in plan.template.sections
-    }
+    titles = share_titles([*shareables(person), acting_for(person)])
     rows = []
     shares = Share.objects.filter(support__person=person).select_related("support__user").order_by("shared_at", "pk")
     for share in shares:
-        plan, section = sections.get((share.object_id, share.part), ("a plan no longer held", "all of it"))
         rows.append(
             {
                 "with": str(share.support.user),
                 "as": share.support.get_kind_display().lower(),
-                "what": f"{section}, from {plan}" if share.object_type == SHARED_AS else share.object_type,
+                "what": titles.get((share.object_type, share.object_id, share.part), "something no longer held"),
+                "may_add": share.may_add,
                 "shared_at": share.shared_at,
                 "until": share.ends_on,
                 "stopped_at": share.revoked_at,

@@ -4,13 +4,15 @@ from typing import Any, cast
 from django import forms
 
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
-from safeplan.plans.models import Plan
+from safeplan.people.capabilities import Shareable
+from safeplan.people.shares import ADVOCACY_SCOPES, WHOLE, Share
 
 DATE_FORMATS = DATE_INPUT_FORMATS
 
 
 class ShareForm(NHSForm):
-    """For one supporter: which sections of each of the person's plans they see, and until when."""
+    """For one supporter: which parts of each thing the person may share they see, where they may add their own
+    words, and until when. Things shared whole (decisions) are ticked in one list per kind."""
 
     ends_on = forms.DateField(
         label="Until when? (optional)",
@@ -20,28 +22,104 @@ class ShareForm(NHSForm):
         error_messages={"invalid": "Enter the date as day/month/year"},
     )
 
-    def __init__(self, *args: Any, plans: list[Plan], name: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: list[Shareable], name: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.plans = plans
-        for plan in plans:
-            field = forms.MultipleChoiceField(
-                label=f"From “{plan.title}”, {name} sees",
+        self.items = items
+        order = []
+        for item in items:
+            if item.parts:
+                field = forms.MultipleChoiceField(
+                    label=f"From “{item.title}”, {name} sees",
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    choices=list(item.parts),
+                    help_text="Choose the sections to share. Nothing else is shown.",
+                )
+                self.fields[_sees(item)] = field
+                order.append(_sees(item))
+            if item.parts and item.addable:
+                self.fields[_adds(item)] = forms.MultipleChoiceField(
+                    label=f"In “{item.title}”, where may {name} add their own words?",
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    choices=list(item.parts),
+                    help_text=f"Only in sections you share with {name}. They write in their own name and cannot "
+                    "change anyone else's words. You can hide what they write from your care team, or take it out.",
+                )
+                order.append(_adds(item))
+        for kind, group in _whole_groups(items).items():
+            self.fields[f"whole-{kind}"] = forms.MultipleChoiceField(
+                label=f"{group[0].group}: {name} sees",
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
-                choices=[(s["key"], s["title"]) for s in plan.template.sections],
-                help_text="Choose the sections to share. Nothing else in the plan is shown.",
+                choices=[(item.object_id, item.title) for item in group],
+                help_text="Each one you tick is shared whole.",
             )
-            self.fields[f"plan-{plan.pk}"] = field
-        self.order_fields([f"plan-{plan.pk}" for plan in plans] + ["ends_on"])
+            order.append(f"whole-{kind}")
+        self.order_fields([*order, "ends_on"])
 
-    def sections_for(self, plan: Plan) -> set[str]:
-        return set(cast(list[str], self.cleaned_data.get(f"plan-{plan.pk}", [])))
+    def parts_for(self, item: Shareable) -> set[str]:
+        if not item.parts:
+            return {WHOLE} if item.object_id in self.cleaned_data.get(f"whole-{item.object_type}", []) else set()
+        return set(cast(list[str], self.cleaned_data.get(_sees(item), [])))
+
+    def adds_for(self, item: Shareable) -> set[str]:
+        return set(cast(list[str], self.cleaned_data.get(_adds(item), []))) if item.addable and item.parts else set()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for item in self.items:
+            if item.parts and item.addable and not set(data.get(_adds(item), [])) <= set(data.get(_sees(item), [])):
+                self.add_error(_adds(item), "To let them add their own words to a section, share that section too")
+        return data
 
     def clean_ends_on(self) -> date | None:
         value: date | None = self.cleaned_data.get("ends_on")
         if value is not None and value < date.today():
             raise forms.ValidationError("The last day to share it cannot be in the past")
         return value
+
+    @staticmethod
+    def initial_from(shares: list[Share]) -> dict[str, Any]:
+        initial: dict[str, Any] = {}
+        for share in shares:
+            key = f"{share.object_type}-{share.object_id}"
+            if share.part == WHOLE:
+                initial.setdefault(f"whole-{share.object_type}", []).append(share.object_id)
+            else:
+                initial.setdefault(f"sees-{key}", []).append(share.part)
+            if share.may_add:
+                initial.setdefault(f"adds-{key}", []).append(share.part)
+            initial["ends_on"] = share.ends_on
+        return initial
+
+
+def _sees(item: Shareable) -> str:
+    return f"sees-{item.object_type}-{item.object_id}"
+
+
+def _adds(item: Shareable) -> str:
+    return f"adds-{item.object_type}-{item.object_id}"
+
+
+def _whole_groups(items: list[Shareable]) -> dict[str, list[Shareable]]:
+    groups: dict[str, list[Shareable]] = {}
+    for item in items:
+        if not item.parts:
+            groups.setdefault(item.object_type, []).append(item)
+    return groups
+
+
+class ActingForYouForm(NHSForm):
+    """What an independent advocate may do on the person's behalf, beyond reading and helping to write."""
+
+    scopes = forms.MultipleChoiceField(
+        label="What else may they do for you?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(ADVOCACY_SCOPES.items()),
+        help_text="You can change this or stop it at any time.",
+    )
 
 
 class InviteForm(NHSForm):
@@ -120,3 +198,35 @@ class NewAccountForm(NHSForm):
         password: str = self.cleaned_data["password"]
         validate_password(password)
         return password
+
+
+class CarerNeedsForm(NHSForm):
+    needs = forms.CharField(
+        label="What do you need, as someone who cares for them?",
+        help_text="For example: a break now and then, to know who to ring at night, help with my own sleep.",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write what you need as a carer"},
+    )
+    person_may_see = forms.BooleanField(
+        label="They may read this too",
+        required=False,
+        help_text="Leave it unticked to keep it between you and the care team.",
+    )
+    offered_on = forms.DateField(
+        label="When were you offered a carer's assessment? (optional)",
+        help_text="For example, 3/11/2026. Leave it empty if nobody has offered you one yet.",
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": "Enter the date as day/month/year"},
+    )
+
+
+class AssessmentOfferForm(NHSForm):
+    support = forms.IntegerField(widget=forms.HiddenInput)
+    offered_on = forms.DateField(
+        label="Date a carer's assessment was offered",
+        help_text="For example, 24/11/2026",
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": "Enter the date as day/month/year", "required": "Enter the date it was offered"},
+    )

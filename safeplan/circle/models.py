@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.db import models
 from django.utils import timezone
 
+from safeplan.core.immutability import Authored
 from safeplan.people.models import Person, SupportRelationship, User
 
 VALID_FOR = timedelta(days=7)
@@ -58,3 +59,31 @@ class Invitation(models.Model):
         if self.expires_at <= timezone.now():
             return "expired"
         return "waiting"
+
+
+class CarerNote(Authored):
+    """A supporter's own needs as a carer, in their own words. Each save is a new row; the latest is current.
+    The carer chooses whether the person may read it; their care team reads it (to offer a carer's assessment)."""
+
+    support = models.ForeignKey(SupportRelationship, on_delete=models.PROTECT, related_name="+")
+    needs = models.TextField(max_length=4000)
+    person_may_see = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["support", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Carer's needs of {self.support_id} at {self.written_at:%Y-%m-%d}"
+
+
+class CarersAssessmentOffer(Authored):
+    """The date a carer's assessment was offered to a supporter, as the care team or the carer recorded it."""
+
+    support = models.ForeignKey(SupportRelationship, on_delete=models.PROTECT, related_name="+")
+    offered_on = models.DateField()
+
+    class Meta:
+        ordering = ["support", "offered_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Carer's assessment offered to {self.support_id} on {self.offered_on}"

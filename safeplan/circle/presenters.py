@@ -3,35 +3,44 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from safeplan.people.capabilities import Shareable, shareables
 from safeplan.people.models import Person, SupportRelationship
-from safeplan.people.shares import Share
-from safeplan.plans.models import Plan
-from safeplan.plans.queries import SHARED_AS, plans_of
+from safeplan.people.shares import ADVOCACY, WHOLE, Share
 
 
 @dataclass
 class SupporterRow:
     support: SupportRelationship
-    sees: list[str]  # "If I am in crisis, from My joint crisis plan"
+    sees: list[str]  # "“If I am in crisis” from “My joint crisis plan”"
 
 
-def _section_titles(plans: list[Plan]) -> dict[tuple[str, str], str]:
+def share_titles(items: list[Shareable]) -> dict[tuple[str, str, str], str]:
+    """Words for each (object type, object id, part) the person may share, as the sharing pages say them."""
     titles = {}
-    for plan in plans:
-        for section in plan.template.sections:
-            titles[(str(plan.pk), section["key"])] = f"“{section['title']}” from “{plan.title}”"
-        titles[(str(plan.pk), "")] = f"all of “{plan.title}”"
+    for item in items:
+        key = (item.object_type, item.object_id)
+        if item.object_type == ADVOCACY:
+            for part, words in item.parts:
+                titles[(*key, part)] = f"permission to {words[0].lower()}{words[1:]}"
+            continue
+        for part, title in item.parts:
+            titles[(*key, part)] = f"“{title}” from “{item.title}”"
+        titles[(*key, WHOLE)] = f"all of “{item.title}”"
     return titles
 
 
+def _what(titles: dict[tuple[str, str, str], str], share: Share) -> str:
+    what = titles.get((share.object_type, share.object_id, share.part), "something that is no longer there")
+    return what + (", and to add their own words there" if share.may_add else "")
+
+
 def sharing_summary(person: Person, supporters: list[SupportRelationship]) -> list[SupporterRow]:
-    titles = _section_titles(plans_of(person))
-    shares = Share.objects.current().filter(support__in=supporters, object_type=SHARED_AS).order_by("shared_at")
+    titles = share_titles(shareables(person))
+    shares = Share.objects.current().filter(support__in=supporters).exclude(object_type=ADVOCACY).order_by("shared_at")
     by_support: dict[int, list[str]] = {}
     for share in shares:
-        what = titles.get((share.object_id, share.part), "something that is no longer there")
         until = f" until {share.ends_on:%-d %B %Y}" if share.ends_on else ""
-        by_support.setdefault(share.support_id, []).append(what + until)
+        by_support.setdefault(share.support_id, []).append(_what(titles, share) + until)
     return [SupporterRow(support, by_support.get(support.pk, [])) for support in supporters]
 
 
@@ -41,13 +50,20 @@ class HistoryLine:
     text: str
 
 
-def sharing_history(support: SupportRelationship, plans: list[Plan]) -> list[HistoryLine]:
+def sharing_history(support: SupportRelationship, items: list[Shareable]) -> list[HistoryLine]:
     """Every share with this supporter and when it stopped, newest first: "You shared … on …"."""
-    titles = _section_titles(plans)
+    titles = share_titles(items)
     lines = []
-    for share in Share.objects.filter(support=support, object_type=SHARED_AS):
-        what = titles.get((share.object_id, share.part), "something that is no longer there")
-        lines.append(HistoryLine(share.shared_at, f"You shared {what}"))
+    for share in Share.objects.filter(support=support):
+        what = _what(titles, share)
+        lines.append(
+            HistoryLine(share.shared_at, f"You gave {what}" if share.object_type == ADVOCACY else f"You shared {what}")
+        )
         if share.revoked_at:
-            lines.append(HistoryLine(share.revoked_at, f"You stopped sharing {what}"))
+            lines.append(
+                HistoryLine(
+                    share.revoked_at,
+                    f"You stopped {what}" if share.object_type == ADVOCACY else f"You stopped sharing {what}",
+                )
+            )
     return sorted(lines, key=lambda line: line.at, reverse=True)

@@ -6,11 +6,11 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from safeplan.people.models import SupportRelationship
+from safeplan.people.capabilities import Shareable, shareables
+from safeplan.people.models import Person, SupportRelationship
 from safeplan.people.records import Action, RecordError, Writer, audit_change
-from safeplan.people.shares import Share, current_shares
+from safeplan.people.shares import ADVOCACY, ADVOCACY_SCOPES, WHOLE, Share, current_shares
 from safeplan.plans.models import Plan
-from safeplan.plans.queries import SHARED_AS
 
 
 class SharingError(RecordError):
@@ -24,51 +24,91 @@ def supporters_of(writer: Writer) -> list[SupportRelationship]:
     return list(chosen.exclude(ended_on__lt=today).select_related("user").order_by("user__display_name", "pk"))
 
 
+def set_sharing(
+    writer: Writer,
+    support: SupportRelationship,
+    item: Shareable,
+    *,
+    parts: set[str],
+    adds: frozenset[str] | set[str] = frozenset(),
+    ends_on: date | None = None,
+    now: datetime | None = None,
+) -> list[Share]:
+    """Share exactly these parts of one thing with one supporter (`item` is one of `shareables(person)`; `parts`
+    is {WHOLE} for all of it), until `ends_on` (inclusive) if given, letting them add their own words to the parts in
+    `adds`. Parts no longer chosen stop being shared at once; a part whose end date or adding changed starts again
+    with the new choice (the old row stays as history)."""
+    if not writer.is_person:
+        raise SharingError("Only you can choose what the people you chose can see.")
+    writer.check(writer.person_id, error=SharingError, what="choice")
+    if support.person_id != writer.person_id:
+        raise SharingError("Choose one of your supporters.")
+    if support.ended_on is not None and support.ended_on < timezone.localdate():
+        raise SharingError("You no longer have this supporter.")
+    known = {key for key, _ in item.parts} if item.parts else {WHOLE}
+    if not parts <= known:
+        raise SharingError(f"Choose parts of “{item.title}”.")
+    if adds and not item.addable:
+        raise SharingError(f"Nobody else can add to “{item.title}”.")
+    if not adds <= parts:
+        raise SharingError("To let them add their own words to a section, share that section with them too.")
+    if ends_on is not None and ends_on < timezone.localdate():
+        raise SharingError("The last day to share it cannot be in the past.")
+    moment = now or timezone.now()
+    with transaction.atomic():
+        current = {
+            s.part: s for s in current_shares(support).filter(object_type=item.object_type, object_id=item.object_id)
+        }
+        kept = {
+            part
+            for part, share in current.items()
+            if part in parts and share.ends_on == ends_on and share.may_add == (part in adds)
+        }
+        for part, share in current.items():
+            if part not in kept:
+                Share.objects.filter(pk=share.pk).update(revoked_at=moment, revoked_by=writer.user)
+                audit_change(writer, Action.UPDATE, "share", share.pk, f"stopped {part or 'all'}")
+        created = []
+        for part in sorted(parts - kept):
+            share = Share.objects.create(
+                support=support,
+                object_type=item.object_type,
+                object_id=item.object_id,
+                part=part,
+                may_add=part in adds,
+                ends_on=ends_on,
+                shared_at=moment,
+                shared_by=writer.user,
+            )
+            audit_change(writer, Action.CREATE, "share", share.pk, f"shared {part or 'all'}")
+            created.append(share)
+    return created
+
+
+def acting_for(person: Person) -> Shareable:
+    """What an advocate may do on the person's behalf, shared like a thing with parts (people.shares.ADVOCACY)."""
+    return Shareable(ADVOCACY, str(person.pk), "Acting for you", "", "Acting for you", tuple(ADVOCACY_SCOPES.items()))
+
+
+def shareable_plan(plan: Plan) -> Shareable:
+    """A plan as the person shares it (what plans registers), for callers that hold the plan."""
+    return next(item for item in shareables(plan.person) if item.object_id == str(plan.pk))
+
+
 def set_plan_sharing(
     writer: Writer,
     support: SupportRelationship,
     plan: Plan,
     *,
     sections: set[str],
+    adds: frozenset[str] | set[str] = frozenset(),
     ends_on: date | None = None,
     now: datetime | None = None,
 ) -> list[Share]:
-    """Share exactly these sections of one plan with one supporter, until `ends_on` (inclusive) if given.
-    Sections no longer chosen stop being shared at once; a changed end date starts the share again with it."""
-    if not writer.is_person:
-        raise SharingError("Only you can choose what the people you chose can see.")
-    writer.check(plan.person_id, error=SharingError, what="plan")
-    if support.person_id != writer.person_id:
-        raise SharingError("Choose one of your supporters.")
-    if support.ended_on is not None and support.ended_on < timezone.localdate():
-        raise SharingError("You no longer have this supporter.")
-    known = {section["key"] for section in plan.template.sections}
-    if not sections <= known:
-        raise SharingError("Choose sections of this plan.")
-    if ends_on is not None and ends_on < timezone.localdate():
-        raise SharingError("The last day to share it cannot be in the past.")
-    moment = now or timezone.now()
-    with transaction.atomic():
-        current = {s.part: s for s in current_shares(support).filter(object_type=SHARED_AS, object_id=str(plan.pk))}
-        for part, share in current.items():
-            if part not in sections or share.ends_on != ends_on:
-                Share.objects.filter(pk=share.pk).update(revoked_at=moment, revoked_by=writer.user)
-                audit_change(writer, Action.UPDATE, "share", share.pk, f"stopped {part}")
-        kept = {part for part, share in current.items() if part in sections and share.ends_on == ends_on}
-        created = []
-        for part in sorted(sections - kept):
-            share = Share.objects.create(
-                support=support,
-                object_type=SHARED_AS,
-                object_id=str(plan.pk),
-                part=part,
-                ends_on=ends_on,
-                shared_at=moment,
-                shared_by=writer.user,
-            )
-            audit_change(writer, Action.CREATE, "share", share.pk, f"shared {part}")
-            created.append(share)
-    return created
+    """Share exactly these sections of one plan (see `set_sharing`)."""
+    if plan.person_id != writer.person_id:
+        raise SharingError("Choose one of your own plans.")
+    return set_sharing(writer, support, shareable_plan(plan), parts=sections, adds=adds, ends_on=ends_on, now=now)
 
 
 def stop_sharing_everything(writer: Writer, support: SupportRelationship, *, now: datetime | None = None) -> int:

@@ -16,5 +16,11 @@ urlpatterns += [
         views_invite.withdraw,
         name="circle_withdraw",
     ),
+    path(
+        "people/<str:person_id>/circle/carers-assessment/",
+        views_invite.record_assessment_offer,
+        name="circle_assessment_offer",
+    ),
+    path("supporting/<int:support_id>/your-needs/", views_invite.carer_needs, name="carer_needs"),
     path("invitations/<str:token>/", views_invite.invitation, name="circle_invitation"),
 ]

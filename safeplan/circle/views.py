@@ -1,21 +1,21 @@
 """The person's own sharing pages: who they chose, what each of them sees, and changing it at once."""
 
-from typing import Any
-
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 
 from safeplan.circle import services
-from safeplan.circle.forms import ShareForm
+from safeplan.circle.forms import ActingForYouForm, ShareForm
 from safeplan.circle.presenters import sharing_history, sharing_summary
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import shareables
+from safeplan.people.models import SupportRelationship
 from safeplan.people.records import writer_for
-from safeplan.people.shares import current_shares
+from safeplan.people.shares import ADVOCACY, current_shares
 from safeplan.people.views.record_access import FORM, Shown, own_record_id, person_record_view, show
-from safeplan.plans.queries import SHARED_AS, plans_of
 
 
 def your_sharing(request: HttpRequest) -> HttpResponseBase:
@@ -40,24 +40,33 @@ def _sharing_with(request: HttpRequest, access: RecordAccess, support_id: int) -
     support = next((s for s in services.supporters_of(writer) if s.pk == support_id), None)
     if support is None:
         raise Http404("Not one of your supporters.")
-    plans = plans_of(access.person)
+    items = shareables(access.person)
     name = support.user.display_name.split()[0] if support.user.display_name else str(support.user)
-    current = current_shares(support).filter(object_type=SHARED_AS)
-    initial: dict[str, Any] = {}
-    for share in current:
-        initial.setdefault(f"plan-{share.object_id}", []).append(share.part)
-        initial["ends_on"] = share.ends_on
-    form = ShareForm(posted(request), plans=plans, name=name, initial=initial)
+    current = list(current_shares(support))
+    acting = services.acting_for(access.person)
+    is_advocate = support.kind == SupportRelationship.Kind.ADVOCATE
+    form = ShareForm(posted(request), items=items, name=name, initial=ShareForm.initial_from(current))
+    scopes = ActingForYouForm(
+        posted(request), prefix="acting", initial={"scopes": [s.part for s in current if s.object_type == ADVOCACY]}
+    )
     if request.method == "POST" and "stop" in request.POST:
         stopped = services.stop_sharing_everything(writer, support)
         messages.success(request, f"{name} no longer sees anything of yours." if stopped else "Nothing was shared.")
         return redirect("circle_sharing")
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and (not is_advocate or scopes.is_valid()):
         try:
-            for plan in plans:
-                services.set_plan_sharing(
-                    writer, support, plan, sections=form.sections_for(plan), ends_on=form.cleaned_data["ends_on"]
-                )
+            with transaction.atomic():
+                for item in items:
+                    services.set_sharing(
+                        writer,
+                        support,
+                        item,
+                        parts=form.parts_for(item),
+                        adds=form.adds_for(item),
+                        ends_on=form.cleaned_data["ends_on"],
+                    )
+                if is_advocate:
+                    services.set_sharing(writer, support, acting, parts=set(scopes.cleaned_data["scopes"]))
         except services.SharingError as error:
             form.add_error(None, str(error))
         else:
@@ -68,8 +77,9 @@ def _sharing_with(request: HttpRequest, access: RecordAccess, support_id: int) -
         "support": support,
         "name": name,
         "form": form,
-        "has_plans": bool(plans),
-        "history": sharing_history(support, plans),
+        "scopes": scopes if is_advocate else None,
+        "has_plans": bool(items),
+        "history": sharing_history(support, items + [acting]),
         "today": timezone.localdate(),
     }
     return show(request, "circle/sharing_with.jinja", context, status=422 if form.errors else 200)

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from safeplan.circle import invitations
-from safeplan.circle.forms import InviteForm, NewAccountForm
+from safeplan.circle import carers, invitations
+from safeplan.circle.forms import AssessmentOfferForm, CarerNeedsForm, InviteForm, NewAccountForm
 from safeplan.circle.models import Invitation
 from safeplan.circle.services import SharingError, supporters_of
 from safeplan.core.forms import posted
@@ -54,6 +54,8 @@ def circle_page(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespo
         "is_person": access.is_person,
         "can_write": access.may_write,
         "supporters": supporters_of(writer),
+        "carers": carers.summaries(supporters_of(writer), for_person=access.is_person),
+        "offer_form": AssessmentOfferForm(),
         "waiting": Invitation.objects.filter(
             person=access.person, accepted_at=None, withdrawn_at=None, expires_at__gt=timezone.now()
         ),
@@ -117,3 +119,51 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     page = {"invitation": found, "signed_in": signed_in, "form": form, "refused": refused}
     failed = bool(refused) or (request.method == "POST" and bool(form.errors))
     return render(request, "circle/invitation.jinja", page, status=422 if failed else 200)
+
+
+@person_record_view("circle", methods=ACTION)
+def record_assessment_offer(request: HttpRequest, access: RecordAccess) -> HttpResponseBase:
+    """The care team records when they offered a supporter a carer's assessment."""
+    writer = writer_or_404(request, access)
+    form = AssessmentOfferForm(request.POST)
+    support = None
+    if form.is_valid():
+        support = next((s for s in supporters_of(writer) if s.pk == form.cleaned_data["support"]), None)
+    if support is None:
+        messages.error(request, "Enter the date as day/month/year. Nothing was saved.")
+        return redirect("circle", person_id=access.person.pk)
+    try:
+        carers.record_offer(writer, support, form.cleaned_data["offered_on"])
+    except carers.CarerError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Saved: {support.user} was offered a carer's assessment.")
+    return redirect("circle", person_id=access.person.pk)
+
+
+def carer_needs(request: HttpRequest, support_id: int) -> HttpResponse:
+    """The supporter's own page: what they need as a carer, and whether the person may read it."""
+    with transaction.atomic():
+        support = carers.own_support(request.user, support_id)  # type: ignore[arg-type]
+        [current] = carers.summaries([support], for_person=False)
+        initial = {"needs": current.note.needs, "person_may_see": current.note.person_may_see} if current.note else {}
+        form = CarerNeedsForm(posted(request), initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                carers.note_needs(
+                    request.user,  # type: ignore[arg-type]
+                    support,
+                    needs=form.cleaned_data["needs"],
+                    person_may_see=form.cleaned_data["person_may_see"],
+                    offered_on=form.cleaned_data["offered_on"],
+                    request_id=getattr(request, "request_id", ""),
+                )
+            except carers.CarerError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Saved. The care team can read it, and so can they if you ticked that.")
+                return redirect("supporting")
+        carers.audit_carer_read(request, support)
+        page = {"support": support, "current": current, "form": form}
+        response = render(request, "circle/carer_needs.jinja", page, status=422 if form.errors else 200)
+    return response

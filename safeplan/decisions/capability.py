@@ -2,7 +2,10 @@
 
 from typing import Any
 
-from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
+from django.urls import reverse
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Capability, DemoWorld, RecordPart, Shareable, WithheldThing, Withholdable
 from safeplan.people.models import Person
 
 
@@ -18,11 +21,49 @@ def _export(person: Person) -> dict[str, Any]:
     return export_decisions(person)
 
 
+SHARED_AS = "decision"  # the object type of a decision in the person's shares
+
+
+def _shareable(person: Person) -> list[Shareable]:
+    """Each decision, whole: a supporter the person shares it with reads the whole record of it."""
+    from safeplan.decisions.models import Decision
+
+    return [
+        Shareable(
+            SHARED_AS,
+            str(decision.pk),
+            decision.question,
+            reverse("decision", kwargs={"person_id": person.pk, "decision_id": decision.pk}),
+            group="Your shared decisions",
+        )
+        for decision in Decision.objects.filter(person=person).order_by("created_at", "pk")
+    ]
+
+
+def _find_view(access: RecordAccess, object_id: str) -> WithheldThing | None:
+    from safeplan.decisions.withheld import find_view
+
+    return find_view(access, object_id)
+
+
+def _find_legal_check(access: RecordAccess, object_id: str) -> WithheldThing | None:
+    from safeplan.decisions.withheld import find_legal_check
+
+    return find_legal_check(access, object_id)
+
+
+def _withheld_link(row: Any) -> str:
+    from safeplan.decisions.withheld import link
+
+    return link(row)
+
+
 DECISIONS = Capability(
     "decisions",
     record_parts=[RecordPart("decisions/_record_part.jinja")],
     seed_demo=_seed,
     export=_export,
+    shareable=_shareable,
     object_names={
         name: "a decision"
         for name in [
@@ -38,4 +79,8 @@ DECISIONS = Capability(
     }
     | {"decisions": "your decisions"},
     creation_words={"decision": "started a decision"},
+    withholdable={
+        "decision_view": Withholdable("a view in a decision", _find_view, _withheld_link),
+        "decision_legal_check": Withholdable("a note on a law in a decision", _find_legal_check, _withheld_link),
+    },
 )

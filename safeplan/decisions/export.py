@@ -3,7 +3,8 @@ decisions/capability.py; documented in safeplan/exports/schema/all-my-data.schem
 
 Each decision with every option and the later harms to the person's life it could bring, every view ever recorded
 (earlier views that a later one replaced included), every capacity assessment, every legal framework considered,
-the agreement (or none yet) and what happened afterwards.
+the agreement (or none yet) and what happened afterwards. A view or a note on a law withheld from the person
+(docs/adr/0010-withheld-items.md) is in its place as withheld, never its words, and listed under `withheld`.
 """
 
 from datetime import date, datetime
@@ -11,7 +12,9 @@ from typing import Any
 
 from safeplan.core.immutability import Authored
 from safeplan.decisions.models import Agreement, Decision, LaterHarm, LegalCheck
+from safeplan.decisions.withheld import LEGAL_CHECK, VIEW, exported, for_export
 from safeplan.people.models import Person
+from safeplan.people.withholding import Withholding
 
 
 def _when(value: datetime | date | None) -> str | None:
@@ -47,7 +50,9 @@ def _agreement(agreement: Agreement | None) -> dict[str, Any] | None:
     }
 
 
-def _decision(decision: Decision, agreement: Agreement | None) -> dict[str, Any]:
+def _decision(
+    decision: Decision, agreement: Agreement | None, withheld: dict[str, dict[str, Withholding]]
+) -> dict[str, Any]:
     areas, likelihoods, seriousness = (
         dict(LaterHarm.Area.choices),
         dict(LaterHarm.Likelihood.choices),
@@ -83,7 +88,9 @@ def _decision(decision: Decision, agreement: Agreement | None) -> dict[str, Any]
             for option in decision.options.all()
         ],
         "views": [
-            {
+            exported(withheld[VIEW][str(view.pk)])
+            if str(view.pk) in withheld[VIEW]
+            else {
                 "voice": view.voice,
                 "speaker": view.speaker,
                 "preferred_option": view.preferred.title if view.preferred is not None else None,
@@ -107,7 +114,9 @@ def _decision(decision: Decision, agreement: Agreement | None) -> dict[str, Any]
             for assessment in decision.capacity_assessments.all()
         ],
         "legal_frameworks": [
-            {
+            exported(withheld[LEGAL_CHECK][str(check.pk)])
+            if str(check.pk) in withheld[LEGAL_CHECK]
+            else {
                 "framework": check.framework,
                 "framework_words": str(frameworks.get(check.framework, check.framework)),
                 "applies": check.applies,
@@ -139,4 +148,8 @@ def export_decisions(person: Person) -> dict[str, Any]:
         .order_by("created_at", "pk")
     )
     agreements = {a.decision_id: a for a in Agreement.objects.filter(decision__in=decisions).select_related("chosen")}
-    return {"decisions": [_decision(decision, agreements.get(decision.pk)) for decision in decisions]}
+    withheld, listed = for_export(person)
+    return {
+        "withheld": listed,
+        "decisions": [_decision(decision, agreements.get(decision.pk), withheld) for decision in decisions],
+    }

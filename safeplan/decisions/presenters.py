@@ -19,8 +19,9 @@ VOICES_FOR_THE_PERSON: dict[str, str] = {View.Voice.PERSON: "you", View.Voice.PR
 
 
 def decision_in_record(access: RecordAccess, decision_id: UUID) -> Decision:
+    """A decision in this person's record, or 404; a supporter finds only one the person shared with them."""
     decision = Decision.objects.filter(pk=decision_id, person=access.person).first()
-    if decision is None:
+    if decision is None or (access.is_supporter and not access.parts_shared("decision", decision.pk)):
         raise Http404("No decision found.")
     return decision
 

@@ -1,5 +1,6 @@
 """Every change to a shared decision record: one transaction each, audited, refusing what does not make sense."""
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from django.db import transaction
@@ -172,11 +173,12 @@ def record_view(
     return view
 
 
-def current_views(decision: Decision) -> list[View]:
+def current_views(decision: Decision, *, leaving_out: Collection[int] = ()) -> list[View]:
     """The latest view of each speaker: the person's first, then the others in the order they first spoke.
-    Disagreement stays visible."""
+    Disagreement stays visible. `leaving_out` views are read as if never written (withheld, for a supporter)."""
     latest: dict[tuple[str, str], View] = {}
-    for view in View.objects.filter(decision=decision).select_related("preferred").order_by("written_at", "pk"):
+    views = View.objects.filter(decision=decision).exclude(pk__in=leaving_out).select_related("preferred")
+    for view in views.order_by("written_at", "pk"):
         latest[(view.voice, view.speaker)] = view  # a speaker who speaks again keeps their place
     return sorted(latest.values(), key=lambda view: view.voice != View.Voice.PERSON)  # stable: keeps that order
 
@@ -249,9 +251,10 @@ def check_framework(
     return check
 
 
-def legal_checks(decision: Decision) -> dict[str, LegalCheck]:
+def legal_checks(decision: Decision, *, leaving_out: Collection[int] = ()) -> dict[str, LegalCheck]:
+    """The latest note on each framework; `leaving_out` notes are read as if never written."""
     latest: dict[str, LegalCheck] = {}
-    for check in LegalCheck.objects.filter(decision=decision).order_by("written_at", "pk"):
+    for check in LegalCheck.objects.filter(decision=decision).exclude(pk__in=leaving_out).order_by("written_at", "pk"):
         latest[check.framework] = check
     return latest
 

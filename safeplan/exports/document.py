@@ -3,9 +3,9 @@
 The person's own details, their care teams, the people they chose and every visit to their record come from
 `people`; everything else from each registered capability's exporter (`Capability.export`), in INSTALLED_APPS
 order, under `records.<capability>`. An exporter may also return `withheld` and `sharing_history` lists: those are
-lifted out of its part into the document's top-level lists of the same names, so the circle capability (which
-knows what is withheld and what was shared) fills them without this module knowing it. The shape is documented
-field by field in schema/all-my-data.schema.json.
+lifted out of its part into the document's top-level lists of the same names, so the owners of what is withheld
+(plans, decisions: docs/adr/0010-withheld-items.md) and the circle (what was shared) fill them without this module
+knowing it. The shape is documented field by field in schema/all-my-data.schema.json.
 """
 
 import json

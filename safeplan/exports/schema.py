@@ -1,7 +1,8 @@
 """The JSON Schema of data.json (schema/all-my-data.schema.json), and a small checker for the part of JSON Schema it
-uses: type, properties, required, additionalProperties, items, enum, minimum, maximum, format (date, date-time) and
-local `$ref`s. Every document is checked before it is written, so a copy never leaves with a shape its schema does
-not describe. (The `jsonschema` package is not a dependency; this covers what the schema says and no more.)"""
+uses: type, properties, required, additionalProperties, items, enum, minimum, maximum, format (date, date-time),
+anyOf and local `$ref`s. Every document is checked before it is written, so a copy never leaves with a shape its
+schema does not describe. (The `jsonschema` package is not a dependency; this covers what the schema says and no
+more.)"""
 
 import json
 from datetime import date, datetime
@@ -64,6 +65,10 @@ def errors(
     root = root if root is not None else schema()
     node = _resolve(node if node is not None else root, root)
     found: list[str] = []
+    if "anyOf" in node:
+        tried = [errors(value, option, root, at) for option in node["anyOf"]]
+        if all(tried):
+            found.append(f"{at}: matches none of its {len(tried)} shapes; " + "; ".join(t[0] for t in tried))
     kinds = node.get("type")
     if kinds is not None:
         kinds = [kinds] if isinstance(kinds, str) else kinds

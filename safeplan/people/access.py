@@ -63,6 +63,10 @@ class RecordAccess:
         """Whether this supporter may add their own words to this part (or to the whole thing)."""
         return any((object_type, str(object_id), p) in self.adds for p in (part, ""))
 
+    def may_act_for(self, scope: str) -> bool:
+        """Whether this advocate may act for the person in this way (people.shares.ADVOCACY_SCOPES)."""
+        return ("advocacy", str(self.person.pk), scope) in self.shares
+
     @property
     def may_add_anything(self) -> bool:
         return bool(self.adds)

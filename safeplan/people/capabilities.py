@@ -46,6 +46,42 @@ class CaseloadColumn:
     otherwise: str
 
 
+@dataclass(frozen=True)
+class WithheldThing:
+    """One thing a capability found in a record, as the care team sees it while deciding to withhold it."""
+
+    heading: str  # what and where, in words: "An entry in “My risk and safety plan”, section “…”"
+    rows: list[tuple[str, str]]  # its words as (label, value) pairs
+    back: str  # the page it sits on, with an anchor
+    container_id: str = ""  # what it sits in (a plan's or a decision's id)
+    part: str = ""  # where in it (a plan's section)
+    refusal: str = ""  # why it cannot be withheld, when it cannot (such as the person's own words)
+
+
+@dataclass(frozen=True)
+class Withholdable:
+    """A kind of thing the care team may withhold from the person (docs/adr/0010-withheld-items.md). `find` returns
+    the thing when it is in this record, else None; `link` is where a withholding of it sits (a `Withholding`)."""
+
+    words: str  # for staff: "an entry in a plan"
+    find: Callable[[RecordAccess, str], WithheldThing | None]
+    link: Callable[[Any], str]
+
+
+@dataclass(frozen=True)
+class Shareable:
+    """Something of the person's they may share with someone they chose, as the capability that owns it sees it.
+    Shares of it are `people.shares.Share` rows (object type, object id, part); the owner filters what it shows."""
+
+    object_type: str
+    object_id: str
+    title: str
+    href: str  # where a supporter reads it
+    group: str  # what things of this kind are called on the sharing page: "Your plans", "Your shared decisions"
+    parts: tuple[tuple[str, str], ...] = ()  # (key, title) of each part shared on its own; empty when shared whole
+    addable: bool = False  # whether a supporter may be asked to add their own words to it (in the parts they see)
+
+
 @dataclass
 class DemoWorld:
     """What `seed_demo` has made before the capabilities seed their own demo records."""
@@ -65,10 +101,19 @@ class Capability:
     seed_demo: Callable[[DemoWorld], None] | None = None
     object_names: dict[str, str] = field(default_factory=dict)  # audited object type -> words for the person
     creation_words: dict[str, str] = field(default_factory=dict)  # object type -> what creating one is called
+    change_words: dict[str, str] = field(default_factory=dict)  # object type -> what changing one is called
+    # Where the person can see a thing of an audited object type: (person id, object id) -> a link, without a query.
+    object_links: dict[str, Callable[[Any, str], str | None]] = field(default_factory=dict)
+    # Object types whose changes by the person themselves their access log lists ("You shared …"): changes to who
+    # can see the record. Their reading and writing are never listed (they know what they did).
+    listed_when_yours: frozenset[str] = frozenset()
     # Everything this capability holds about a person, as JSON-ready data, for "All my data" (safeplan/exports: its
     # schema documents each part). Lists under "withheld" and "sharing_history" are gathered into the top level.
     export: Callable[[Person], dict[str, Any]] | None = None
+    shareable: Callable[[Person], list[Shareable]] | None = None  # what the person may share, for the circle
     shared_with: Callable[[SupportRelationship], list[tuple[str, str]]] | None = None  # (text, link) a supporter sees
+    supporter_pages: Callable[[SupportRelationship], list[tuple[str, str]]] | None = None  # the supporter's own pages
+    withholdable: dict[str, Withholdable] = field(default_factory=dict)  # object type -> what may be withheld
 
 
 REGISTERED: dict[str, Capability] = {}
@@ -81,3 +126,13 @@ def register(capability: Capability) -> None:
 
 def registered() -> list[Capability]:
     return list(REGISTERED.values())
+
+
+def shareables(person: Person) -> list[Shareable]:
+    """Everything of the person's that they may share, from every capability, in INSTALLED_APPS order."""
+    return [item for c in registered() if c.shareable is not None for item in c.shareable(person)]
+
+
+def withholdable(object_type: str) -> Withholdable | None:
+    """The registered kind of thing that may be withheld, by its object type; None for anything else."""
+    return next((c.withholdable[object_type] for c in registered() if object_type in c.withholdable), None)

@@ -49,6 +49,11 @@ class Writer:
         return self.access.is_care_team
 
     @property
+    def is_supporter(self) -> bool:
+        """Someone the person chose, writing in their own voice where the person asked them to."""
+        return self.access.is_supporter
+
+    @property
     def person_id(self) -> Any:
         return self.access.person.pk
 
@@ -58,10 +63,28 @@ class Writer:
 
     def check(self, person_id: Any = None, *, error: type[RecordError] = RecordError, what: str = "record") -> None:
         """Refuse a change by read-only access, or to something from another person's record."""
+        if self.access.is_supporter:
+            raise error(f"You can read what {self.access.person.name_to_use} shared with you, not change it.")
         if not self.access.may_write:
             raise error(f"Emergency access lets you read a {what}, not change it.")
         if person_id is not None and person_id != self.person_id:
             raise error(f"That {what} is not part of this record.")
+
+    def check_adding(
+        self,
+        person_id: Any,
+        shared_as: tuple[str, object, str],
+        *,
+        error: type[RecordError] = RecordError,
+        what: str = "record",
+    ) -> None:
+        """The write check for adding one's own words to one part of something (`shared_as`: object type, id, part).
+        The person and their care team as `check`; a supporter only where the person asked them to add their view."""
+        if not self.access.is_supporter:
+            self.check(person_id, error=error, what=what)
+            return
+        if person_id != self.person_id or not self.access.may_add_to(*shared_as):
+            raise error(f"{self.access.person.name_to_use} has not asked you to add to this part of the {what}.")
 
     def authored(self, now: datetime | None = None) -> dict[str, Any]:
         """The author fields of a history row this writer writes."""

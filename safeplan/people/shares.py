@@ -17,6 +17,12 @@ from safeplan.people.models import SupportRelationship, User
 
 WHOLE = ""  # a share of a whole thing, rather than one part of it
 
+# What an independent advocate may do on the person's behalf: shares of the person's own record (object type
+# ADVOCACY, the person's id), so they are recorded, dated and revocable exactly like sharing a section. Reading and
+# helping to write are the sections the person shares with them and lets them add to.
+ADVOCACY = "advocacy"
+ADVOCACY_SCOPES = {"raise_concerns": "Raise concerns or complaints on your behalf"}
+
 
 class ShareQuerySet(models.QuerySet["Share"]):
     def current(self, today: date | None = None) -> "ShareQuerySet":

@@ -6,7 +6,16 @@ from typing import Any
 from django.urls import reverse
 
 from safeplan.people.access import RecordAccess
-from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, NavLink, RecordPart
+from safeplan.people.capabilities import (
+    Capability,
+    CaseloadColumn,
+    DemoWorld,
+    NavLink,
+    RecordPart,
+    Shareable,
+    WithheldThing,
+    Withholdable,
+)
 from safeplan.people.models import Person, User
 
 
@@ -33,10 +42,40 @@ def _seed(world: DemoWorld) -> None:
     seed_plans(world.organisation, world.people, world.staff, world.person_users)
 
 
+def _shareable(person: Person) -> list[Shareable]:
+    """Each plan, section by section; a supporter may be asked to add their own words to the sections they see."""
+    from safeplan.plans.queries import SHARED_AS, plans_of
+
+    return [
+        Shareable(
+            SHARED_AS,
+            str(plan.pk),
+            plan.title,
+            reverse("plan", kwargs={"person_id": person.pk, "plan_id": plan.pk}),
+            group="Your plans",
+            parts=tuple((section["key"], section["title"]) for section in plan.template.sections),
+            addable=True,
+        )
+        for plan in plans_of(person)
+    ]
+
+
 def _export(person: Person) -> dict[str, Any]:
     from safeplan.plans.export import export_plans
 
     return export_plans(person)
+
+
+def _find_entry(access: RecordAccess, object_id: str) -> WithheldThing | None:
+    from safeplan.plans.withheld import find_entry
+
+    return find_entry(access, object_id)
+
+
+def _entry_link(row: Any) -> str:
+    from safeplan.plans.withheld import entry_link
+
+    return entry_link(row)
 
 
 PLANS = Capability(
@@ -46,6 +85,7 @@ PLANS = Capability(
     caseload_columns=[CaseloadColumn("Plan review", _overdue, flag="Review overdue", otherwise="Up to date")],
     seed_demo=_seed,
     export=_export,
+    shareable=_shareable,
     object_names={
         "safety_plan": "your plan",
         "safety_plans": "your list of plans",
@@ -54,4 +94,5 @@ PLANS = Capability(
         "plan_comparison": "changes to your plan",
     },
     creation_words={"safety_plan": "started a plan", "plan_version": "put forward a version of your plan"},
+    withholdable={"plan_entry": Withholdable("an entry in a plan", _find_entry, _entry_link)},
 )

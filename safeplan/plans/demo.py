@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
 from safeplan.people.records import Writer, demo_writer
+from safeplan.people.withholding_services import withhold
 from safeplan.plans import services
 from safeplan.plans.models import CrisisLine, Entry, Mode, Plan, PlanTemplate, Voice
 
@@ -171,6 +172,7 @@ def _rowan_person_centred(rowan: Person, priya: User, today: date) -> None:
         on=on,
     )
     _write(me, plan, "", "", {"text": "The weekly calls help more than the tablets do."}, responds_to=helps, on=on)
+    _withheld_call(staff, plan, on)
     _write(
         staff,
         plan,
@@ -198,6 +200,33 @@ def _rowan_person_centred(rowan: Person, priya: User, today: date) -> None:
         "coping",
         {"text": "Go for a walk before answering a hard message."},
         on=_moment(today - timedelta(days=3)),
+    )
+
+
+def _withheld_call(staff: Writer, plan: Plan, on: datetime) -> None:
+    """The demo's one withheld item: a care-team note Rowan sees as "Something here is not shown to you" (in the
+    agreed version too, so both signatures say so). Its review date has passed: Jordan, the team lead, sees it."""
+    call = _write(
+        staff,
+        plan,
+        "history",
+        "event",
+        {
+            "when": "Last month",
+            "what": "Dale Ellison rang the team asking where Rowan lives now. He was not told.",
+            "source": "Telephone call to the team",
+            "reliability": "first-hand",
+        },
+        on=on,
+    )
+    withhold(
+        staff,
+        "plan_entry",
+        call.pk,
+        reason="Rowan has said contact with Dale makes things much worse. Knowing he is looking for them now would "
+        "be likely to cause serious harm to their mental health; we will talk it through when they are more settled.",
+        review_on=on.date() + timedelta(days=60),
+        now=on,
     )
 
 

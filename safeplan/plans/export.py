@@ -3,22 +3,26 @@ shape is documented in safeplan/exports/schema/all-my-data.schema.json, under `r
 
 Every plan: its current draft (the words as they stand, as a version would freeze them), every version put forward
 with its frozen snapshot and its signatures, and every entry with every revision ever written (words later changed
-or taken out included: the person is entitled to everything held, not only what is current).
+or taken out included: the person is entitled to everything held, not only what is current). An entry withheld from
+the person (ADR 0010) is in its place as withheld, with when, by whom and the review date, never its words; each one
+is also listed under the document's top-level `withheld`, and each signature says whether its version held one.
 """
 
 from datetime import date, datetime
 from typing import Any
 
 from safeplan.people.models import Person
+from safeplan.people.withholding import Withholding, withheld_at, withholdings_of
 from safeplan.plans.models import Entry, Plan, PlanVersion
-from safeplan.plans.snapshots import build_snapshot
+from safeplan.plans.snapshots import build_snapshot, entry_ids
+from safeplan.plans.withheld import ENTRY, Withheld, exported, for_export
 
 
 def _when(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _versions(plan: Plan) -> list[dict[str, Any]]:
+def _versions(plan: Plan, withheld: Withheld, rows: list[Withholding]) -> list[dict[str, Any]]:
     versions = (
         PlanVersion.objects.filter(plan=plan).select_related("put_forward_by").prefetch_related("signatures")
     ).order_by("number")
@@ -30,13 +34,14 @@ def _versions(plan: Plan) -> list[dict[str, Any]]:
             "agreed_at": _when(version.agreed_at),
             "review_due": _when(version.review_due),
             "content_hash": version.content_hash,
-            "snapshot": version.snapshot,
+            "snapshot": for_export(version.snapshot, withheld),
             "signatures": [
                 {
                     "role": signature.role,
                     "signer_name": signature.signer_name,
                     "signed_at": _when(signature.signed_at),
                     "content_hash": signature.content_hash,
+                    "withheld_when_signed": withheld_at(rows, entry_ids(version.snapshot), signature.signed_at),
                 }
                 for signature in sorted(version.signatures.all(), key=lambda s: s.signed_at)
             ],
@@ -45,10 +50,16 @@ def _versions(plan: Plan) -> list[dict[str, Any]]:
     ]
 
 
-def _entry_history(plan: Plan) -> list[dict[str, Any]]:
+def _entry_history(plan: Plan, withheld: Withheld) -> list[dict[str, Any]]:
     entries = Entry.objects.filter(plan=plan).prefetch_related("revisions").order_by("created_at", "pk")
+
+    def row_of(entry: Entry) -> Withholding | None:
+        return withheld.get(str(entry.pk)) or withheld.get(str(entry.responds_to_id))
+
     return [
-        {
+        exported(row)
+        if (row := row_of(entry)) is not None
+        else {
             "id": entry.pk,
             "section_key": entry.section_key,
             "item_key": entry.item_key,
@@ -72,9 +83,33 @@ def _entry_history(plan: Plan) -> list[dict[str, Any]]:
     ]
 
 
+ASK = "Ask your care team about it: they can tell you what they can, and when they will look at it again."
+
+
+def _listed(plans: list[Plan], withheld: Withheld) -> list[dict[str, Any]]:
+    """The top-level `withheld` list: where each withheld entry sits, in words, with its dates."""
+    by_id = {str(plan.pk): plan for plan in plans}
+    listed = []
+    for row in withheld.values():
+        plan = by_id.get(row.container_id)
+        if plan is None:
+            continue
+        section = next((s["title"] for s in plan.template.sections if s["key"] == row.part), "")
+        where = f"“{plan.title}”" + (f", in “{section}”" if section else "")
+        listed.append({"what": "an entry in your plan", "where": where, **exported(row), "how_to_ask": ASK})
+    return listed
+
+
 def export_plans(person: Person) -> dict[str, Any]:
-    plans = Plan.objects.filter(person=person).select_related("template", "started_by", "person__organisation")
+    plans = list(
+        Plan.objects.filter(person=person)
+        .select_related("template", "started_by", "person__organisation")
+        .order_by("started_at", "pk")
+    )
+    rows = withholdings_of(person, [ENTRY])
+    withheld = {row.object_id: row for row in rows if row.released_at is None}
     return {
+        "withheld": _listed(plans, withheld),
         "plans": [
             {
                 "id": str(plan.pk),
@@ -84,10 +119,10 @@ def export_plans(person: Person) -> dict[str, Any]:
                 "started_by": str(plan.started_by),
                 "started_at": _when(plan.started_at),
                 "updated_at": _when(plan.updated_at),
-                "current_draft": build_snapshot(plan),
-                "versions": _versions(plan),
-                "entry_history": _entry_history(plan),
+                "current_draft": for_export(build_snapshot(plan), withheld),
+                "versions": _versions(plan, withheld, rows),
+                "entry_history": _entry_history(plan, withheld),
             }
-            for plan in plans.order_by("started_at", "pk")
-        ]
+            for plan in plans
+        ],
     }

@@ -45,8 +45,17 @@ def _django_field(spec: Field) -> forms.Field:
 class EntryForm(NHSForm):
     """Add or change an entry. `voice` is offered only to the care team; `based_on` only when changing."""
 
-    def __init__(self, *args: Any, kind: str, writer_is_person: bool, person: Person, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        kind: str,
+        writer_is_person: bool,
+        person: Person,
+        writer_support: SupportRelationship | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.kind_fields = (VIEW_FIELD,) if kind == "view" else KINDS[kind]
+        self.writer_support = writer_support  # a supporter writing from their own login
         super().__init__(*args, **kwargs)
         for spec in self.kind_fields:
             self.fields[spec.name] = _django_field(spec)
@@ -87,15 +96,20 @@ class NewEntryForm(EntryForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["voice"]).choices = voice_choices(
-            self.person, is_person=self.writer_is_person
+        own = "supporter:own" if self.writer_support is not None else "person:own" if self.writer_is_person else ""
+        cast(forms.ChoiceField, self.fields["voice"]).choices = (
+            [(own, "My own words")] if own else voice_choices(self.person, is_person=False)
         )
         self.fields["voice"].error_messages["required"] = "Choose whose words these are"
-        if self.writer_is_person:
-            self.fields["voice"].initial = "person:own"
+        if own:
+            self.fields["voice"].initial = own
             self.fields["voice"].widget = forms.HiddenInput()
+            self.fields["voice"].disabled = True  # whose words they are comes from who is signed in, not the post
+            self.initial["voice"] = own
 
     def voice_parts(self) -> tuple[str, str, SupportRelationship | None]:
+        if self.writer_support is not None:
+            return Voice.SUPPORTER, Mode.OWN, self.writer_support
         kind, _, detail = self.cleaned_data["voice"].partition(":")
         if kind == Voice.SUPPORTER:
             support = next((s for s in supporters_of(self.person) if str(s.pk) == detail), None)

@@ -13,6 +13,8 @@ from safeplan.core.immutability import Authored, History
 from safeplan.core.immutability import ImmutableRecord as ImmutableRecord  # raised by plans' history rows
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
 
+SHARED_AS = "plan"  # the object type of a plan in the person's shares (people.shares)
+
 
 class Voice(models.TextChoices):
     PERSON = "person", "the person"
@@ -135,6 +137,11 @@ class Entry(models.Model):
     revision = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    hidden_from_staff_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the person hides a supporter's entry from their care team (it is then in no version).",
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
 from safeplan.plans.extensions import KIND_EXTENSIONS
-from safeplan.plans.models import Mode, Plan, PlanVersion, Voice
+from safeplan.plans.models import SHARED_AS, Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
 
 
@@ -62,6 +62,8 @@ def byline(entry: dict, name_to_use: str) -> str:
         how = "written together with" if entry["mode"] == Mode.TOGETHER else "written down by"
         return f"{name_to_use}'s words, {how} {writer} · {when}"
     if entry["voice"] == Voice.SUPPORTER:
+        if entry["mode"] == Mode.OWN:
+            return f"{entry['voice_label']}, in their own words · {when}"
         return f"{entry['voice_label']}'s words, written down by {writer} · {when}"
     return f"Care team: {writer} · {when}"
 
@@ -91,6 +93,8 @@ def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> l
 def may_change(writer_is_person: bool, can_write: bool, entry: dict) -> bool:
     if not can_write:
         return False
+    if entry["voice"] == Voice.SUPPORTER and entry["mode"] == Mode.OWN:
+        return False  # a supporter's own words are theirs; the person may hide them or take them out
     if writer_is_person:
         return entry["voice"] in (Voice.PERSON, Voice.SUPPORTER)
     return True  # the care team changes the person's words only together with them (the form asks)
@@ -121,9 +125,33 @@ class EntryView:
     writer_is_person: bool
     can_write: bool
     add_urls: dict[str, str] | None = None  # kind -> where another app adds an item of that kind
+    supporter_adds: frozenset[str] = frozenset()  # for a supporter: the sections they were asked to add to
+    own_entries: frozenset[int] = frozenset()  # for a supporter: the entries they wrote themselves
 
     def add_url(self, item: dict) -> str:
         return (self.add_urls or {}).get(item["kind"], "")
+
+    @property
+    def is_supporter_writing(self) -> bool:
+        return bool(self.supporter_adds)
+
+    def may_add(self, section: dict) -> bool:
+        """Whether this reader may add to a section: the person and care team anywhere, a supporter where asked."""
+        return self.can_write or section["key"] in self.supporter_adds
+
+    def supporter_may_change(self, section: dict, entry: dict) -> bool:
+        return section["key"] in self.supporter_adds and entry["id"] in self.own_entries
+
+    def supporter_may_answer(self, section: dict, entry: dict) -> bool:
+        return section["key"] in self.supporter_adds and entry["id"] not in self.own_entries
+
+    def may_hide(self, entry: dict) -> bool:
+        """The person chooses whether their care team sees a supporter's words."""
+        return self.can_write and self.writer_is_person and entry["voice"] == Voice.SUPPORTER
+
+    def may_take_out(self, entry: dict) -> bool:
+        """The person may take a supporter's own words out of the plan (kept in history), though not change them."""
+        return self.may_hide(entry) and entry["mode"] == Mode.OWN
 
     def byline(self, entry: dict) -> str:
         return byline(entry, self.name_to_use)
@@ -152,6 +180,13 @@ def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) ->
 
     can_write = live and access.may_write
     add_urls = {}
-    if plan is not None:
+    adds: frozenset[str] = frozenset()
+    own: frozenset[int] = frozenset()
+    if plan is not None and not access.is_supporter:
         add_urls = {kind: make(plan, access) for kind, make in for_template(plan.template.key).add_urls.items()}
-    return EntryView(access.person.name_to_use, access.is_person, can_write, add_urls)
+    if plan is not None and live and access.is_supporter and access.support is not None:
+        keys = {section["key"] for section in plan.template.sections}
+        adds = frozenset(key for key in keys if access.may_add_to(SHARED_AS, plan.pk, key))
+        if adds:
+            own = frozenset(plan.entries.filter(supporter=access.support).values_list("pk", flat=True))
+    return EntryView(access.person.name_to_use, access.is_person, can_write, add_urls, adds, own)

@@ -8,22 +8,21 @@ person ids the caller was given by a scoped helper); none of them widens access.
 from typing import Any
 from uuid import UUID
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.models import Person
-from safeplan.plans.models import Entry, EntryRevision, Plan, PlanTemplate, PlanVersion
+from safeplan.plans.models import SHARED_AS, Entry, EntryRevision, Plan, PlanTemplate, PlanVersion
 from safeplan.plans.presenters import PlanStatus, plan_status
+
+__all__ = ["SHARED_AS"]  # and the functions below
 
 
 def shipped_template(key: str, version: int) -> PlanTemplate:
     """One version of a template shipped with safeplan (loaded from its file)."""
     return PlanTemplate.objects.get(organisation=None, key=key, version=version)
-
-
-SHARED_AS = "plan"  # the object type of a plan in the person's shares
 
 
 def plan_in_record(access: RecordAccess, plan_id: UUID | str) -> Plan:
@@ -59,15 +58,30 @@ def version_of(plan: Plan, number: int) -> PlanVersion:
     return version
 
 
-def current_revisions(plan: Plan, *, item_key: str = "", views: bool = False) -> QuerySet[EntryRevision]:
+def current_revisions(
+    plan: Plan, *, item_key: str = "", views: bool = False, reader: RecordAccess | None = None
+) -> QuerySet[EntryRevision]:
     """The words of each entry as they stand now (its latest revision, unless it was taken out), oldest entry first.
-    Only the entries of one kind of item when `item_key` is given; differing views only when `views` is true."""
+    Only the entries of one kind of item when `item_key` is given; differing views only when `views` is true.
+    A supporter's entry the person hid from their care team is left out, unless the `reader` is the person or
+    that supporter (so it is in no version, export or staff page)."""
     revisions = EntryRevision.objects.filter(entry__plan=plan, number=F("entry__revision"), removed=False)
+    revisions = revisions.filter(hidden_for(reader))
     if item_key:
         revisions = revisions.filter(entry__item_key=item_key)
     if not views:
         revisions = revisions.filter(entry__responds_to__isnull=True)
     return revisions.select_related("entry").order_by("entry__created_at", "entry_id")
+
+
+def hidden_for(reader: RecordAccess | None) -> Q:
+    """Which entries hidden from staff this reader sees, as a filter on entry revisions."""
+    shown = Q(entry__hidden_from_staff_at__isnull=True)
+    if reader is not None and reader.is_person:
+        return Q()
+    if reader is not None and reader.is_supporter and reader.support is not None:
+        return shown | Q(entry__supporter=reader.support)
+    return shown
 
 
 def current_entries(plan: Plan, item_key: str) -> QuerySet[Entry]:

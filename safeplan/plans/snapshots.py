@@ -8,6 +8,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from safeplan.people.access import RecordAccess
 from safeplan.plans.models import CrisisLine, Entry, EntryRevision, Plan, Voice
 from safeplan.plans.plan_templates import KINDS
 from safeplan.plans.queries import current_revisions
@@ -28,7 +29,7 @@ def voice_label(entry: Entry, name_to_use: str) -> str:
 
 
 def _entry_dict(entry: Entry, revision: EntryRevision, name_to_use: str) -> dict:
-    return {
+    data = {
         "id": entry.pk,
         "voice": entry.voice,
         "voice_label": voice_label(entry, name_to_use),
@@ -40,13 +41,17 @@ def _entry_dict(entry: Entry, revision: EntryRevision, name_to_use: str) -> dict
         "written_at": revision.written_at.isoformat(timespec="seconds"),
         "views": [],
     }
+    if entry.hidden_from_staff_at is not None:  # only ever in a live page for the person or that supporter
+        data["hidden_from_staff"] = True
+    return data
 
 
-def build_snapshot(plan: Plan) -> dict:
-    """The plan's current words, section by section in template order, each entry with its differing views."""
+def build_snapshot(plan: Plan, reader: RecordAccess | None = None) -> dict:
+    """The plan's current words, section by section in template order, each entry with its differing views.
+    Without a `reader` (a version, an export), supporters' entries the person hid from staff are left out."""
     person = plan.person
     name_to_use = person.name_to_use
-    current = current_revisions(plan, views=True).select_related("entry__supporter__user")
+    current = current_revisions(plan, views=True, reader=reader).select_related("entry__supporter__user")
     by_item: dict[tuple[str, str], list[dict]] = {}
     views: list[tuple[int, dict]] = []
     for revision in current:

@@ -12,6 +12,7 @@ urlpatterns = [
     path(PLAN + "entries/<int:entry_id>/change/", entries.change_entry, name="plan_change_entry"),
     path(PLAN + "entries/<int:entry_id>/remove/", entries.remove_entry, name="plan_remove_entry"),
     path(PLAN + "entries/<int:entry_id>/view/", entries.answer_entry, name="plan_answer_entry"),
+    path(PLAN + "entries/<int:entry_id>/hide/", entries.hide_entry, name="plan_hide_entry"),
     path(PLAN + "versions/", versions.versions_page, name="plan_versions"),
     path(PLAN + "versions/new/", versions.put_forward, name="plan_put_forward"),
     path(PLAN + "versions/<int:number>/", versions.version_page, name="plan_version"),

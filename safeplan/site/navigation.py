@@ -36,6 +36,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
         items.append({"text": "Emergency access", "href": reverse("break_glass_start")})
     if StaffRole.Role.TEAM_LEAD in roles:
         items.append({"text": "Review emergency access", "href": reverse("break_glass_review")})
+        items.append({"text": "Withholdings to review", "href": reverse("withheld_past_review")})
     if not roles and people_supported_by(user).exists():
         items.append({"text": "People you support", "href": reverse("supporting")})
     if user.is_staff:

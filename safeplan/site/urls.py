@@ -8,4 +8,5 @@ urlpatterns = [
     path("people/<str:person_id>/", record.person_record, name="person_record"),
     path("your-record/", record.your_record, name="your_record"),
     path("your-record/who-has-looked/", record.your_access_log, name="your_access_log"),
+    path("your-record/seen/", record.your_record_seen, name="your_record_seen"),
 ]

@@ -1,11 +1,13 @@
 """Browser journey (issue 11): the person, on a phone, invites a friend by e-mail; the friend accepts from the link
-on their own phone and sees nothing; the person shares one section of their plan; the friend sees only that section;
-the person stops sharing and the friend's next page is a 404. Every page passes axe."""
+on their own phone and sees nothing; the person shares one section of their plan and asks the friend to add to it;
+the friend sees only that section and adds their own words; the person reads them; the person stops sharing and the
+friend's next page is a 404. Every page passes axe."""
 
 import re
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from conftest import assert_accessible
@@ -19,6 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 SHARED = "Sit with my sister and make tea"
 PRIVATE = "The winter after the accident"
+FRIENDS = "I will come round with the dog and we can walk by the river"
 
 
 class Journey(BrowserJourney):
@@ -69,7 +72,9 @@ class Journey(BrowserJourney):
         self.check(self.me)
         self.go(self.me.get_by_role("link", name="Choose what Jo Example can see"))
         self.check(self.me)
-        self.me.get_by_label("If I am in crisis").check()
+        self.me.get_by_role("group", name=re.compile("Jo sees")).get_by_label("If I am in crisis").check()
+        adding = self.me.get_by_role("group", name=re.compile("where may Jo add their own words"))
+        adding.get_by_label("If I am in crisis").check()
         self.go(self.me.get_by_role("button", name="Save what Jo can see"))
         expect(self.me.get_by_text("Jo sees exactly what you chose")).to_be_visible()
         self.check(self.me)
@@ -81,6 +86,24 @@ class Journey(BrowserJourney):
         assert PRIVATE not in self.friend.content()
         self.plan_url = self.friend.url
         self.check(self.friend)
+
+    def when_the_friend_adds_their_own_words(self):
+        self.go(self.friend.get_by_role("link", name="Add your own words to: When you are in crisis, what makes you"))
+        self.check(self.friend)
+        expect(self.friend.get_by_text("Whose words are these?")).to_have_count(0)
+        self.friend.get_by_label("Your words").fill(FRIENDS)
+        self.go(self.friend.get_by_role("button", name="Save"))
+        expect(self.friend.get_by_text(FRIENDS)).to_be_visible()
+        expect(self.friend.get_by_text("Jo Example (friend), in their own words")).to_be_visible()
+        self.check(self.friend)
+
+    def then_the_person_reads_them_and_may_hide_them_from_staff(self):
+        self.go(self.me.get_by_role("link", name="Back to your record"))
+        self.go(self.me.get_by_role("link", name="My risk and safety plan").first)
+        expect(self.me.get_by_text(FRIENDS)).to_be_visible()
+        expect(self.me.get_by_role("button", name=re.compile("Hide from your care team"))).to_be_visible()
+        self.check(self.me)
+        self.me.goto(self.base + reverse("circle_sharing"))
 
     def when_the_person_stops_sharing_everything(self):
         self.go(self.me.get_by_role("link", name="Choose what Jo Example can see"))
@@ -101,6 +124,8 @@ def test_the_person_invites_a_friend_shares_one_section_and_stops(chromium, live
         journey.when_the_friend_accepts_on_their_phone()
         journey.when_the_person_shares_their_crisis_section()
         journey.then_the_friend_sees_only_that_section()
+        journey.when_the_friend_adds_their_own_words()
+        journey.then_the_person_reads_them_and_may_hide_them_from_staff()
         journey.when_the_person_stops_sharing_everything()
         journey.then_the_friends_next_page_is_not_found()
         assert all(url.startswith("https://assets.nhs.uk") for url in journey.guard.blocked)

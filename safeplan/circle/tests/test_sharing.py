@@ -124,7 +124,7 @@ def test_only_the_person_chooses_what_is_shared(world):
     staff = Writer(world.practitioner, resolve_access(world.practitioner, world.person.pk))
     with pytest.raises(services.SharingError, match="Only you"):
         services.set_plan_sharing(staff, world.support, world.plan, sections={"crisis"})
-    with pytest.raises(services.SharingError, match="Choose sections of this plan"):
+    with pytest.raises(services.SharingError, match="Choose parts of"):
         share(world, ["not-a-section"])
     with pytest.raises(services.SharingError, match="cannot be in the past"):
         share(world, ["crisis"], ends_on=date.today() - timedelta(days=1))
@@ -146,12 +146,12 @@ def test_sharing_changes_are_audited_and_in_the_persons_sharing_history(client, 
 def test_the_person_chooses_sections_on_their_sharing_page(client, world):
     client.force_login(world.person.user)
     url = reverse("circle_sharing_with", kwargs={"support_id": world.support.pk})
-    response = client.post(url, {f"plan-{world.plan.pk}": ["crisis"], "ends_on": ""})
+    response = client.post(url, {f"sees-plan-{world.plan.pk}": ["crisis"], "ends_on": ""})
     assert response.status_code == 302
     assert set(Share.objects.current().values_list("part", flat=True)) == {"crisis"}
     overview = client.get(reverse("circle_sharing")).content.decode()
     assert "“If I am in crisis” from “My risk and safety plan”" in overview
-    bad = client.post(url, {f"plan-{world.plan.pk}": ["crisis"], "ends_on": "31/2/2020"})
+    bad = client.post(url, {f"sees-plan-{world.plan.pk}": ["crisis"], "ends_on": "31/2/2020"})
     assert bad.status_code == 422 and set(Share.objects.current().values_list("part", flat=True)) == {"crisis"}
 
 
@@ -188,8 +188,8 @@ def test_the_sharing_page_offers_checkboxes_so_several_sections_can_be_shared_at
     client.force_login(world.person.user)
     url = reverse("circle_sharing_with", kwargs={"support_id": world.support.pk})
     page = client.get(url).content.decode()
-    assert 'type="checkbox"' in page and f'name="plan-{world.plan.pk}"' in page and 'type="radio"' not in page
-    client.post(url, {f"plan-{world.plan.pk}": ["crisis", "staying-well"], "ends_on": ""})
+    assert 'type="checkbox"' in page and f'name="sees-plan-{world.plan.pk}"' in page and 'type="radio"' not in page
+    client.post(url, {f"sees-plan-{world.plan.pk}": ["crisis", "staying-well"], "ends_on": ""})
     assert set(Share.objects.current().values_list("part", flat=True)) == {"crisis", "staying-well"}
 
 
@@ -200,6 +200,6 @@ def test_all_my_data_holds_the_sharing_history_with_who_what_and_when_it_stopped
     share(world, [])
     [row] = sharing_history(world.person)
     assert row["with"] == str(world.supporter) and row["as"] == "supporter"
-    assert row["what"] == "If I am in crisis, from My risk and safety plan"
+    assert row["what"] == "“If I am in crisis” from “My risk and safety plan”" and row["may_add"] is False
     assert row["shared_at"] is not None and row["stopped_at"] is not None
     assert sharing_history(world.other_person) == []

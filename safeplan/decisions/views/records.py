@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 
 from safeplan.core.forms import posted
-from safeplan.decisions import presenters, services
+from safeplan.decisions import presenters, services, withheld
 from safeplan.decisions.forms import StartForm
 from safeplan.decisions.models import Agreement, Decision
 from safeplan.decisions.presenters import decision_in_record, status
@@ -43,30 +43,26 @@ def decision_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
     return show(request, "decisions/list.jinja", context, status=422 if form.errors else 200)
 
 
-@person_record_view("decision")
+@person_record_view("decision", supporters=True)
 def decision_page(request: HttpRequest, access: RecordAccess, decision_id: UUID) -> Shown:
     decision = decision_in_record(access, decision_id)
     agreement = Agreement.objects.filter(decision=decision).select_related("chosen").first()
-    views = services.current_views(decision)
-    preferred = {v.preferred_id for v in views}
-    checks = services.legal_checks(decision)
     context = {
         "person": access.person,
         "decision": decision,
         "is_person": access.is_person,
+        "is_supporter": access.is_supporter,
         "can_write": access.may_write,
         "is_staff": access.is_care_team,
         "options": list(decision.options.prefetch_related("later_harms")),
-        "views": views,
-        "disagree": len(preferred) > 1,
         "persons_view": services.persons_view(decision),
         "capacity": services.capacity(decision),
-        "frameworks": [(value, label, checks.get(value)) for value, label in presenters.frameworks(access.is_person)],
         "agreement": agreement,
         "may_sign": presenters.may_sign(agreement, access),
         "outcomes": list(decision.outcomes.all()),
         "status": status(decision, agreement, is_person=access.is_person),
         "area": partial(presenters.area, is_person=access.is_person),
         "voice": partial(presenters.voice, is_person=access.is_person),
+        **withheld.page_context(access, decision, agreement),  # views and frameworks as this reader may see them
     }
     return show(request, "decisions/decision.jinja", context, object_id=decision.pk)

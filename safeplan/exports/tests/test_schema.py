@@ -45,12 +45,15 @@ def test_the_checker_finds_a_missing_key_a_wrong_type_and_an_unknown_field(world
 
 
 def walk(node, path="$"):
-    """Every property in the schema, with its definition (following nothing: definitions are walked in $defs)."""
+    """Every property in the schema, with its definition (following nothing: definitions are walked in $defs), also
+    inside each alternative of an anyOf."""
     for name, child in node.get("properties", {}).items():
         yield f"{path}.{name}", child
         yield from walk(child, f"{path}.{name}")
     if isinstance(node.get("items"), dict):
         yield from walk(node["items"], f"{path}[]")
+    for index, option in enumerate(node.get("anyOf", [])):  # a shape or its withheld marker, say
+        yield from walk(option, f"{path}|{index}")
     for name, child in node.get("$defs", {}).items():
         yield f"$defs.{name}", child
         yield from walk(child, f"$defs.{name}")
@@ -75,3 +78,11 @@ def test_a_capabilitys_withheld_and_sharing_lists_are_gathered_at_the_top(world,
     assert document["records"]["circle-test"] == {"supporters": []}
     assert document["withheld"][0]["where"] == "your plan"
     assert document["sharing_history"][0]["with"] == "Sam"
+
+
+def test_the_checker_takes_either_shape_of_an_any_of_and_refuses_a_third():
+    node = {"anyOf": [{"$ref": "#/$defs/withheld_item"}, {"type": "string", "description": "words"}]}
+    marker = {"withheld": True, "withheld_on": "2026-11-02", "review_by": "2027-01-02", "decided_by": "Priya"}
+    assert schema.errors(marker, node) == [] and schema.errors("words", node) == []
+    assert schema.errors({**marker, "text": "the words"}, node) != []  # a withheld item never carries its words
+    assert schema.errors(3, node) != []

@@ -10,7 +10,7 @@ twice, because only the wrapper writes it.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any, Concatenate, ParamSpec
+from typing import Any, Concatenate, Literal, ParamSpec
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseNotAllowed
@@ -68,9 +68,10 @@ def own_record_id(request: HttpRequest) -> str:
     return str(person.pk)
 
 
-def writer_or_404(request: HttpRequest, access: RecordAccess) -> Writer:
-    """The person themselves or their care team; emergency access reads but never writes (404, as for outsiders)."""
-    if not access.may_write:
+def writer_or_404(request: HttpRequest, access: RecordAccess, *, adding: bool = False) -> Writer:
+    """The person themselves or their care team; emergency access reads but never writes (404, as for outsiders).
+    With `adding`, also a supporter the person asked to add their view to something (the service checks where)."""
+    if not (access.may_write or (adding and access.may_add_anything)):
         raise Http404("Emergency access is for reading only.")
     return writer_for(request, access)
 
@@ -98,8 +99,12 @@ def record_denied(request: HttpRequest, person_id: object, object_type: str = "p
     )
 
 
+def _may_post(access: RecordAccess, supporters: bool | Literal["add"]) -> bool:
+    return access.may_write or (supporters == "add" and access.may_add_anything)
+
+
 def person_record_view(
-    object_type: str = "person", *, methods: tuple[str, ...] = READ, supporters: bool = False
+    object_type: str = "person", *, methods: tuple[str, ...] = READ, supporters: bool | Literal["add"] = False
 ) -> Callable[[RecordView[P]], Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]]:
     """Wrap a view of one person's record.
 
@@ -110,7 +115,9 @@ def person_record_view(
     (an object not in this person's record), and a POST by a reader who may not write, are audited the same.
 
     Someone the person chose reaches only views that say `supporters=True`, and those views show only what was
-    shared with them (`access.parts_shared`); every other record view is a 404 for them, as for anyone else.
+    shared with them (`access.parts_shared`); every other record view is a 404 for them, as for anyone else. Only
+    views that say `supporters="add"` accept a supporter's POST, and only from one the person asked to add their view
+    somewhere (the service then checks the exact part: `Writer.check_adding`).
     """
 
     def decorate(view: RecordView[P]) -> Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]:
@@ -121,7 +128,7 @@ def person_record_view(
             try:
                 with transaction.atomic():
                     access = resolve_access(request.user, person_id)  # type: ignore[arg-type]
-                    if access is not None and request.method == "POST" and not access.may_write:
+                    if access is not None and request.method == "POST" and not _may_post(access, supporters):
                         raise Http404("Emergency access is for reading only.")
                     if access is not None and access.is_supporter and not supporters:
                         raise Http404("Not shared.")

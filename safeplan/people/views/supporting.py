@@ -25,7 +25,11 @@ def supporting(request: SignedInRequest) -> HttpResponse:
             purpose=AuditEvent.Purpose.SHARED,
         )
         rows = [
-            (support, [link for c in registered() if c.shared_with for link in c.shared_with(support)])
+            (
+                support,
+                [link for c in registered() if c.shared_with for link in c.shared_with(support)],
+                [link for c in registered() if c.supporter_pages for link in c.supporter_pages(support)],
+            )
             for support in relationships
         ]
         response = render(request, "people/supporting.jinja", {"rows": rows})

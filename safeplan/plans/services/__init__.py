@@ -14,7 +14,14 @@ from safeplan.plans.services.common import (
     check_plan,
     writer_for,
 )
-from safeplan.plans.services.entries import add_entry, clean_fields, entry_kind, latest_revision, revise_entry
+from safeplan.plans.services.entries import (
+    add_entry,
+    clean_fields,
+    entry_kind,
+    hide_from_staff,
+    latest_revision,
+    revise_entry,
+)
 from safeplan.plans.services.templates import start_plan, templates_for
 from safeplan.plans.services.versions import put_forward, sign_version
 
@@ -29,6 +36,7 @@ __all__ = [
     "check_plan",
     "clean_fields",
     "entry_kind",
+    "hide_from_staff",
     "latest_revision",
     "put_forward",
     "revise_entry",

@@ -8,6 +8,7 @@ from datetime import date
 
 from safeplan.people.records import Action, RecordError, Writer, audit_change, writer_for
 from safeplan.plans.models import Entry, EntryRevision, Plan
+from safeplan.plans.queries import SHARED_AS
 
 __all__ = ["Action", "PlanError", "StaleEdit", "VersionChanged", "Writer", "audit_change", "writer_for"]
 
@@ -34,6 +35,11 @@ class VersionChanged(PlanError):
 def check_plan(writer: Writer, plan: Plan | None = None) -> None:
     """The record kernel's write check, for a plan (or for starting one when `plan` is None)."""
     writer.check(plan.person_id if plan is not None else None, error=PlanError, what="plan")
+
+
+def check_adding(writer: Writer, plan: Plan, section_key: str) -> None:
+    """The write check for adding one's own words to one section: a supporter only where the person asked them."""
+    writer.check_adding(plan.person_id, (SHARED_AS, plan.pk, section_key), error=PlanError, what="plan")
 
 
 def add_months(day: date, months: int) -> date:

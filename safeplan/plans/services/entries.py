@@ -15,7 +15,16 @@ from safeplan.people.models import SupportRelationship
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import KINDS, item_definition
-from safeplan.plans.services.common import VIEW_KIND, Action, PlanError, StaleEdit, Writer, audit_change, check_plan
+from safeplan.plans.services.common import (
+    VIEW_KIND,
+    Action,
+    PlanError,
+    StaleEdit,
+    Writer,
+    audit_change,
+    check_adding,
+    check_plan,
+)
 
 
 def clean_fields(kind: str, fields: dict[str, str], plan: Plan | None = None) -> dict[str, str]:
@@ -45,11 +54,18 @@ def clean_fields(kind: str, fields: dict[str, str], plan: Plan | None = None) ->
 def _check_voice(writer: Writer, voice: str, mode: str, supporter: SupportRelationship | None) -> None:
     if voice not in Voice.values or mode not in Mode.values:
         raise PlanError("Choose whose words these are.")
+    if writer.is_supporter:
+        own = writer.access.support
+        if voice != Voice.SUPPORTER or supporter is None or own is None or supporter.pk != own.pk:
+            raise PlanError("You write here in your own name only.")
+        if mode != Mode.OWN:
+            raise PlanError("Your words are your own.")
+        return
     if voice == Voice.SUPPORTER:
         if supporter is None or supporter.person_id != writer.access.person.pk:
             raise PlanError("Choose which supporter's words these are.")
         if mode != Mode.FOR:
-            raise PlanError("A supporter's words are written down for them.")
+            raise PlanError("A supporter's words are written down for them, or written by them from their own login.")
     elif supporter is not None:
         raise PlanError("Only a supporter's words name a supporter.")
     if writer.is_person:
@@ -64,7 +80,17 @@ def _check_voice(writer: Writer, voice: str, mode: str, supporter: SupportRelati
             raise PlanError("Say whether you wrote this together with the person, or wrote down their words for them.")
 
 
-def _may_revise(writer: Writer, entry: Entry, mode: str) -> None:
+def _may_revise(writer: Writer, entry: Entry, mode: str, current: EntryRevision, *, removed: bool) -> None:
+    if writer.is_supporter:
+        own = writer.access.support
+        if entry.voice != Voice.SUPPORTER or own is None or entry.supporter_id != own.pk:
+            raise PlanError("These are someone else's words. Add your own view beside them instead.")
+        return
+    if entry.voice == Voice.SUPPORTER and current.mode == Mode.OWN:
+        # A supporter's own words are theirs: nobody else changes them. The person may take them out of the plan.
+        if removed and writer.is_person:
+            return
+        raise PlanError("These are a supporter's own words. Add your own view beside them instead.")
     if entry.voice == Voice.CARE_TEAM and not writer.is_care_team:
         raise PlanError("This is the care team's view. Add your own view beside it instead.")
     if entry.voice == Voice.PERSON and writer.is_care_team and mode != Mode.TOGETHER:
@@ -99,8 +125,9 @@ def add_entry(
     responds_to: Entry | None = None,
     now: datetime | None = None,
 ) -> Entry:
-    """Add a statement to the plan in a voice, or a differing view beside another entry."""
-    check_plan(writer, plan)
+    """Add a statement to the plan in a voice, or a differing view beside another entry. A supporter adds only in
+    their own voice, and only to a section the person asked them to add their view to."""
+    check_adding(writer, plan, responds_to.section_key if responds_to is not None else section_key)
     _check_voice(writer, voice, mode, supporter)
     if responds_to is not None:
         if responds_to.plan_id != plan.pk or responds_to.responds_to_id is not None:
@@ -144,11 +171,15 @@ def revise_entry(
 ) -> EntryRevision:
     """Write a new revision of an entry, if nobody else has since `based_on`. The old words stay in history."""
     plan = entry.plan
-    check_plan(writer, plan)
-    _may_revise(writer, entry, mode)
-    _check_voice(writer, entry.voice, mode, entry.supporter)
+    check_adding(writer, plan, entry.section_key)
+    current = latest_revision(entry)
+    _may_revise(writer, entry, mode, current, removed=removed)
+    if removed and entry.voice == Voice.SUPPORTER:
+        mode = current.mode  # taking a supporter's words out keeps whose words they were
+    else:
+        _check_voice(writer, entry.voice, mode, entry.supporter)
     # Taking an entry out of the plan keeps its last words, so history shows what was removed.
-    cleaned = dict(latest_revision(entry).fields) if removed else clean_fields(entry_kind(plan, entry), fields, plan)
+    cleaned = dict(current.fields) if removed else clean_fields(entry_kind(plan, entry), fields, plan)
     now = now or timezone.now()
     with transaction.atomic():
         moved = Entry.objects.filter(pk=entry.pk, revision=based_on).update(revision=based_on + 1)
@@ -161,6 +192,19 @@ def revise_entry(
         audit_change(writer, Action.UPDATE, "plan_entry", entry.pk, based_on + 1)
     entry.revision = based_on + 1
     return revision
+
+
+def hide_from_staff(writer: Writer, entry: Entry, *, hidden: bool, now: datetime | None = None) -> None:
+    """The person hides a supporter's entry from their care team (then it is in no version or export to staff), or
+    shows it to them again. The words and their history are untouched."""
+    if not writer.is_person:
+        raise PlanError("Only the person whose plan it is can choose who sees a supporter's words.")
+    check_plan(writer, entry.plan)
+    if entry.voice != Voice.SUPPORTER:
+        raise PlanError("Only a supporter's words can be hidden from your care team.")
+    with transaction.atomic():
+        Entry.objects.filter(pk=entry.pk).update(hidden_from_staff_at=(now or timezone.now()) if hidden else None)
+        audit_change(writer, Action.UPDATE, "plan_entry", entry.pk, "hidden from care team" if hidden else "shown")
 
 
 def latest_revision(entry: Entry) -> EntryRevision:

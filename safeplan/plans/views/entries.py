@@ -16,15 +16,32 @@ from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, Remov
 from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import item_definition
 from safeplan.plans.presenters import byline, field_rows
-from safeplan.plans.queries import plan_in_record
+from safeplan.plans.queries import SHARED_AS, plan_in_record, shared_sections
 from safeplan.plans.snapshots import voice_label
+from safeplan.plans.withheld import hidden_by_withholding
 
 
-def _entry_in(plan: Plan, entry_id: int) -> Entry:
+def _entry_in(access: RecordAccess, plan: Plan, entry_id: int) -> Entry:
+    """An entry of this plan the reader may see: for a supporter, one in a section shared with them; a supporter's
+    entry the person hid from staff only for the person and that supporter."""
     entry = Entry.objects.filter(pk=entry_id, plan=plan).select_related("supporter__user").first()
     if entry is None:
         raise Http404("No such entry.")
+    sections = shared_sections(access, plan)
+    if sections is not None and entry.section_key not in sections:
+        raise Http404("Not shared.")
+    if entry.hidden_from_staff_at is not None and not access.is_person:
+        if not (access.is_supporter and access.support is not None and entry.supporter_id == access.support.pk):
+            raise Http404("Hidden by the person.")
+    if hidden_by_withholding(access, entry):
+        raise Http404("Withheld from the person.")  # not even its address answers differently (ADR 0010)
     return entry
+
+
+def _adding_here(access: RecordAccess, plan: Plan, section_key: str) -> None:
+    """A supporter reaches a form to add their words only where the person asked them to; 404 elsewhere."""
+    if access.is_supporter and not access.may_add_to(SHARED_AS, plan.pk, section_key):
+        raise Http404("Not shared for adding.")
 
 
 def _back(access: RecordAccess, plan: Plan, anchor: str = "") -> HttpResponseRedirect:
@@ -93,12 +110,13 @@ def _save_new(
     return _back(access, plan, f"entry-{entry.pk}")
 
 
-@person_record_view("safety_plan", methods=FORM)
+@person_record_view("safety_plan", methods=FORM, supporters="add")
 def add_entry(
     request: HttpRequest, access: RecordAccess, plan_id: UUID, section_key: str, item_key: str
 ) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
-    writer = writer_or_404(request, access)
+    writer = writer_or_404(request, access, adding=True)
+    _adding_here(access, plan, section_key)
     found = item_definition(plan.template.definition, section_key, item_key)
     if found is None:
         raise Http404("No such question.")
@@ -108,6 +126,7 @@ def add_entry(
         kind=item["kind"],
         writer_is_person=writer.is_person,
         person=access.person,
+        writer_support=access.support if writer.is_supporter else None,
         initial={"voice": "person:own" if writer.is_person else None},
     )
     if request.method == "POST" and form.is_valid():
@@ -128,12 +147,13 @@ def add_entry(
     )
 
 
-@person_record_view("safety_plan", methods=FORM)
+@person_record_view("safety_plan", methods=FORM, supporters="add")
 def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> Shown | HttpResponseBase:
     """Add a differing view beside an entry written by someone else. Neither can overwrite the other."""
     plan = plan_in_record(access, plan_id)
-    writer = writer_or_404(request, access)
-    original = _entry_in(plan, entry_id)
+    writer = writer_or_404(request, access, adding=True)
+    original = _entry_in(access, plan, entry_id)
+    _adding_here(access, plan, original.section_key)
     if original.responds_to_id is not None:
         raise Http404("A differing view answers an entry, not another view.")
     current = services.latest_revision(original)
@@ -143,6 +163,7 @@ def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
         kind="view",
         writer_is_person=writer.is_person,
         person=access.person,
+        writer_support=access.support if writer.is_supporter else None,
         initial={"voice": "person:own" if writer.is_person else "care_team:own"},
     )
     if request.method == "POST" and form.is_valid():
@@ -200,19 +221,22 @@ def _prompt(plan: Plan, entry: Entry) -> str:
 
 def _mode(writer: Writer, entry: Entry, together: bool) -> str:
     if entry.voice == Voice.SUPPORTER:
-        return Mode.FOR
+        return Mode.OWN if writer.is_supporter else Mode.FOR
     if entry.voice == Voice.PERSON:
         return Mode.OWN if writer.is_person else (Mode.TOGETHER if together else Mode.FOR)
     return Mode.OWN
 
 
-@person_record_view("safety_plan", methods=FORM)
+@person_record_view("safety_plan", methods=FORM, supporters="add")
 def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> Shown | HttpResponseBase:
     plan = plan_in_record(access, plan_id)
-    writer = writer_or_404(request, access)
-    entry = _entry_in(plan, entry_id)
+    writer = writer_or_404(request, access, adding=True)
+    entry = _entry_in(access, plan, entry_id)
     if entry.voice == Voice.CARE_TEAM and writer.is_person:
         raise Http404("The care team's words are theirs: add your own view beside them.")
+    if writer.is_supporter and (access.support is None or entry.supporter_id != access.support.pk):
+        raise Http404("Someone else's words: add your own view beside them.")
+    _adding_here(access, plan, entry.section_key)
     form, current, kind = _change_form(request, access, plan, entry, writer, posted(request))
     if current.removed and request.method != "POST":  # a POST based on an older revision gets the 409 page
         raise Http404("This has been taken out of the plan.")
@@ -281,11 +305,11 @@ def _stale(
     return show(request, "plans/stale.jinja", context, status=409, object_type="plan_entry", object_id=entry.pk)
 
 
-@person_record_view("safety_plan", methods=ACTION)
+@person_record_view("safety_plan", methods=ACTION, supporters="add")
 def remove_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> HttpResponseBase:
     plan = plan_in_record(access, plan_id)
-    writer = writer_or_404(request, access)
-    entry = _entry_in(plan, entry_id)
+    writer = writer_or_404(request, access, adding=True)
+    entry = _entry_in(access, plan, entry_id)
     form = RemoveEntryForm(request.POST)
     if not form.is_valid():
         messages.error(request, "That request was not complete. Nothing was changed.")
@@ -306,3 +330,25 @@ def remove_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
     else:
         messages.success(request, "Taken out of the plan. Earlier versions still show it.")
     return _back(access, plan)
+
+
+@person_record_view("safety_plan", methods=ACTION)
+def hide_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_id: int) -> HttpResponseBase:
+    """The person hides a supporter's words from their care team, or shows them again."""
+    plan = plan_in_record(access, plan_id)
+    writer = writer_or_404(request, access)
+    entry = _entry_in(access, plan, entry_id)
+    hidden = request.POST.get("hidden") == "yes"
+    try:
+        services.hide_from_staff(writer, entry, hidden=hidden)
+    except services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        who = voice_label(entry, access.person.name_to_use)
+        messages.success(
+            request,
+            f"Your care team no longer sees what {who} wrote here. It stays in your plan for you and them."
+            if hidden
+            else f"Your care team can see what {who} wrote here again.",
+        )
+    return _back(access, plan, f"entry-{entry.pk}")

@@ -17,6 +17,7 @@ from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.queries import only_shared, other_plans, plan_in_record, plans_with_status, shared_sections
 from safeplan.plans.snapshots import build_snapshot
+from safeplan.plans.withheld import as_seen_by, withheld_entries
 
 
 def your_plans(request: SignedInRequest) -> HttpResponse:
@@ -64,7 +65,8 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
 @person_record_view("safety_plan", supporters=True)
 def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = plan_in_record(access, plan_id)
-    snapshot = only_shared(build_snapshot(plan), shared_sections(access, plan))
+    snapshot = only_shared(build_snapshot(plan, access), shared_sections(access, plan))
+    snapshot = as_seen_by(access, snapshot, withheld_entries(plan))  # withheld from the person: ADR 0010
     extension = for_template(plan.template.key) if not access.is_supporter else TemplateExtension()
     context = {
         "person": access.person,

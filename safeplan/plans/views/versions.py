@@ -19,6 +19,15 @@ from safeplan.plans.pdf import render_plan_pdf
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.queries import only_shared, plan_in_record, shared_sections, version_of
 from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_removed
+from safeplan.plans.withheld import (
+    as_seen_by,
+    document_note,
+    includes_withheld,
+    signature_notes,
+    signing_note,
+    withheld_entries,
+    without_withheld,
+)
 
 
 @person_record_view("plan_version", methods=ACTION)
@@ -62,11 +71,14 @@ def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, numb
     signed = _signature_roles(version)
     my_role = Signature.Role.PERSON if writer.is_person else Signature.Role.PRACTITIONER
     status = plan_status(plan)
+    withheld = withheld_entries(plan)
     context = {
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": only_shared(version.snapshot, shared_sections(access, plan)),
+        "snapshot": as_seen_by(access, only_shared(version.snapshot, shared_sections(access, plan)), withheld),
+        "signing_note": signing_note(access, version.snapshot, withheld),
+        "signature_notes": signature_notes(access, plan, [version]),
         "ui": entry_view(access, live=False),
         "signed": signed,
         "can_sign": access.may_write
@@ -94,6 +106,7 @@ def versions_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> 
         "versions": list(reversed(versions)),
         "status": plan_status(plan, versions),
         "can_write": access.may_write,
+        "signature_notes": signature_notes(access, plan, versions),
     }
     return show(request, "plans/versions.jinja", context, object_id=plan.pk, version="versions")
 
@@ -123,14 +136,25 @@ def compare_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> S
     data = request.GET if "older" in request.GET else {"older": str(numbers[-1]) if numbers else "", "newer": "draft"}
     form = CompareForm(data if numbers else None, numbers=numbers)
     changes = None
+    withheld = withheld_entries(plan) if access.is_person else {}  # the person compares what they can see
+    left_out = False
     if form.is_bound and form.is_valid():
         pick = {}
         for side in ("older", "newer"):
             value = form.cleaned_data[side]
             pick[side] = build_snapshot(plan) if value == "draft" else versions[int(value)].snapshot
+            left_out = left_out or includes_withheld(pick[side], withheld)
+            pick[side] = without_withheld(pick[side], withheld)
         removed = entry_ids(pick["older"]) - entry_ids(pick["newer"])
         changes = compare(pick["older"], pick["newer"], who_removed(sorted(removed)))
-    context = {"person": access.person, "plan": plan, "form": form, "changes": changes, "has_versions": bool(numbers)}
+    context = {
+        "person": access.person,
+        "plan": plan,
+        "form": form,
+        "changes": changes,
+        "has_versions": bool(numbers),
+        "left_out": left_out,
+    }
     compared = f"{data.get('older')}..{data.get('newer')}"
     status = 422 if form.errors else 200
     return show(request, "plans/compare.jinja", context, status=status, object_id=plan.pk, version=compared)
@@ -140,13 +164,16 @@ def _agreed_context(access: RecordAccess, plan: Plan, number: int) -> dict[str, 
     version = version_of(plan, number)
     if version.agreed_at is None:
         raise Http404("Only an agreed version prints.")
+    withheld = withheld_entries(plan)
     return {
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": only_shared(version.snapshot, shared_sections(access, plan)),
+        "snapshot": as_seen_by(access, only_shared(version.snapshot, shared_sections(access, plan)), withheld),
         "ui": entry_view(access, live=False),
         "signatures": list(version.signatures.all()),
+        "signature_notes": signature_notes(access, plan, [version]),
+        "withheld_note": document_note(access, version.snapshot, withheld),
     }
 
 

@@ -6,20 +6,25 @@ POSTs are sent with no form data, as a probe would: a page that accepts them ans
 of the record), or does what an empty POST asks and redirects (its change is audited by its service, not as a read).
 """
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from safeplan.audit.models import AuditEvent
 from safeplan.decisions import services as decision_services
 from safeplan.harm.tests.conftest import HarmWorld
 from safeplan.harm.tests.test_harm_access import harm_urls
 from safeplan.people import services as people_services
+from safeplan.people.withholding_services import withhold
 from safeplan.plans.tests.test_plan_access import plan_urls
 
 METHODS = ["get", "head", "post", "put"]
 SHOWS_THE_RECORD = {200, 409, 422}
 READS = {AuditEvent.Action.READ, AuditEvent.Action.EXPORT}
+REASON = "Seeing it now would be likely to cause serious harm to their mental health."
 
 
 class MatrixWorld(HarmWorld):
@@ -27,6 +32,11 @@ class MatrixWorld(HarmWorld):
         super().__init__()
         self.decision = decision_services.start_decision(self.staff, question="Should I go home this weekend?")
         self.option = decision_services.add_option(self.staff, self.decision, title="Go home on Saturday")
+        withheld = self.team_writes(text="A note withheld from the person")
+        self.withholding = withhold(
+            self.staff, "plan_entry", withheld.pk, reason=REASON, review_on=timezone.localdate() + timedelta(days=9)
+        )
+        self.withholdable = self.team_writes(text="A note that could be withheld")
         people_services.start_break_glass(
             actor=people_services.SYSTEM,
             user=self.other_lead,
@@ -51,6 +61,9 @@ class MatrixWorld(HarmWorld):
         urls += [reverse("person_record", kwargs=person), reverse("decision_list", kwargs=person)]
         urls += [reverse("decision", kwargs=decision)] + [reverse(name, kwargs=decision) for name in decision_pages]
         urls.append(reverse("decision_add_harm", kwargs={**decision, "option_id": self.option.pk}))
+        thing = {**person, "object_type": "plan_entry", "object_id": self.withholdable.pk}
+        urls.append(reverse("withhold", kwargs=thing))
+        urls.append(reverse("release_withholding", kwargs={**person, "withholding_id": self.withholding.pk}))
         return list(dict.fromkeys(urls))
 
 

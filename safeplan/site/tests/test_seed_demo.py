@@ -49,3 +49,12 @@ def test_the_printed_table_names_who_every_login_is(printed):
         assert user.display_name.split()[0] in row
     person_rows = [line for line in lines if "person using the service" in line]
     assert {row.split()[0] for row in person_rows} == {"rowan", "lee", "kit"}
+
+
+def test_the_demo_has_one_thing_withheld_from_rowan_past_its_review_for_jordan_to_look_at(printed):
+    from safeplan.people.withholding import Withholding, past_review_for
+
+    row = Withholding.objects.current().get()
+    assert (row.person.full_name, row.object_type, row.decided_by.username) == ("Rowan Ellison", "plan_entry", "priya")
+    assert past_review_for(User.objects.get(username="jordan")) == [row]
+    assert past_review_for(User.objects.get(username="taylor")) == []

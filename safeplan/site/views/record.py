@@ -5,12 +5,14 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.access_log import visits
 from safeplan.people.capabilities import registered
 from safeplan.people.presenters import care_teams, open_grant_notice, person_summary_rows
-from safeplan.people.views.record_access import Shown, own_record_id, person_record_view, show
+from safeplan.people.views.record_access import ACTION, Shown, own_record_id, person_record_view, show
+from safeplan.site.news import mark_seen, new_for
 
 
 def record_parts(access: RecordAccess) -> list[tuple[str, dict[str, Any]]]:
@@ -52,7 +54,8 @@ def your_access_log(request: HttpRequest) -> HttpResponseBase:
 
 @person_record_view()
 def _own_record(request: HttpRequest, access: RecordAccess) -> Shown:
-    recent, more = visits(access.person, limit=RECENT_VISITS)
+    recent, more = visits(access.person, limit=RECENT_VISITS, yours=True)
+    new, looked_before = new_for(request.user, access.person)  # type: ignore[arg-type]
     context = {
         "person": access.person,
         "access": access,
@@ -61,14 +64,34 @@ def _own_record(request: HttpRequest, access: RecordAccess) -> Shown:
         "parts": record_parts(access),
         "visits": recent,
         "more_visits": more is not None,
+        "new": new,
+        "looked_before": looked_before,
     }
     return show(request, "site/your_record.jinja", context)
+
+
+class SeenForm(forms.Form):
+    seen_through = forms.IntegerField(min_value=1)
+
+
+def your_record_seen(request: HttpRequest) -> HttpResponseBase:
+    """The "I've seen these" button: the person's own, never shown to anyone else (site/models.py); 404 for
+    anyone else."""
+    return _seen(request, own_record_id(request))
+
+
+@person_record_view(methods=ACTION)
+def _seen(request: HttpRequest, access: RecordAccess) -> HttpResponseBase:
+    form = SeenForm(request.POST)
+    if form.is_valid():
+        mark_seen(request.user, access.person, form.cleaned_data["seen_through"])  # type: ignore[arg-type]
+    return redirect(reverse("your_record") + "#new-since")
 
 
 @person_record_view("access_log")
 def _own_access_log(request: HttpRequest, access: RecordAccess) -> Shown:
     older = OlderForm(request.GET)
     before = older.cleaned_data["before"] if older.is_valid() else None
-    found, more = visits(access.person, before_seq=before)
+    found, more = visits(access.person, before_seq=before, yours=True)
     context = {"person": access.person, "visits": found, "older_than": more, "paged": before is not None}
     return show(request, "site/access_log.jinja", context)
