@@ -22,6 +22,9 @@ def shared_with(support: SupportRelationship) -> list[tuple[str, str]]:
 
 
 def supporter_pages(support: SupportRelationship) -> list[tuple[str, str]]:
+    """A supporter's own page about their needs as a carer (not an independent advocate's: they are not carers)."""
+    if support.kind != SupportRelationship.Kind.SUPPORTER:
+        return []
     return [("Your own needs as a carer", reverse("carer_needs", kwargs={"support_id": support.pk}))]
 
 

@@ -3,7 +3,8 @@ chooses, read by the care team (who offer a carer's assessment and record the da
 
 The carer writes from their own login whether or not the person has shared anything with them, so these services
 take the carer's support relationship, found for the signed-in user only (`own_support`), not a RecordAccess. Every
-read and write is audited against the person's record, as the carer.
+read and write is audited, as the carer, but not against the person's record: the person's access log and "New
+since you last looked" would otherwise tell them that a note they may not read exists (hazard H30).
 """
 
 from dataclasses import dataclass
@@ -18,7 +19,9 @@ from safeplan.audit.models import AuditEvent
 from safeplan.circle.models import CarerNote, CarersAssessmentOffer
 from safeplan.people.access import people_supported_by
 from safeplan.people.models import SupportRelationship, User
-from safeplan.people.records import Action, RecordError, Writer, audit_change
+from safeplan.people.records import Action, RecordError, Writer
+
+CARE = AuditEvent.Purpose.CARE
 
 OBJECT = "carer_needs"
 
@@ -36,7 +39,12 @@ class CarerSummary:
 
 def own_support(user: User, support_id: int) -> SupportRelationship:
     """The signed-in user's own current relationship as someone's supporter, or 404."""
-    support = people_supported_by(user).filter(pk=support_id).select_related("person", "user").first()
+    support = (
+        people_supported_by(user)
+        .filter(pk=support_id, kind=SupportRelationship.Kind.SUPPORTER)
+        .select_related("person", "user")
+        .first()
+    )
     if support is None:
         raise Http404("Not one of your relationships.")
     return support
@@ -52,9 +60,8 @@ def audit_carer_read(request: HttpRequest, support: SupportRelationship) -> None
         action=AuditEvent.Action.READ,
         object_type=OBJECT,
         object_id=support.pk,
-        person_id=support.person_id,
         purpose=AuditEvent.Purpose.SHARED,
-    )
+    )  # no person_id: the person's access log would tell them a carer's private note exists (hazard H30)
 
 
 def note_needs(
@@ -89,7 +96,6 @@ def note_needs(
             action=Action.CREATE,
             object_type=OBJECT,
             object_id=note.pk,
-            person_id=support.person_id,
             purpose=AuditEvent.Purpose.SHARED,
         )
         if offered_on is not None and offered_on != _latest_offer_date(support):
@@ -106,7 +112,7 @@ def record_offer(writer: Writer, support: SupportRelationship, offered_on: date)
         raise CarerError("The date it was offered cannot be in the future.")
     with transaction.atomic():
         offer = CarersAssessmentOffer.objects.create(support=support, offered_on=offered_on, **writer.authored())
-        audit_change(writer, Action.CREATE, OBJECT, offer.pk, "assessment offered")
+        audit.record(actor=writer.actor, action=Action.CREATE, object_type=OBJECT, object_id=offer.pk, purpose=CARE)
     return offer
 
 

@@ -223,7 +223,8 @@ class CarerNeedsForm(NHSForm):
 
 
 class AssessmentOfferForm(NHSForm):
-    support = forms.IntegerField(widget=forms.HiddenInput)
+    """Prefixed with the supporter's relationship id, so each supporter's form on the page has its own field ids."""
+
     offered_on = forms.DateField(
         label="Date a carer's assessment was offered",
         help_text="For example, 24/11/2026",

@@ -45,6 +45,8 @@ def set_sharing(
         raise SharingError("Choose one of your supporters.")
     if support.ended_on is not None and support.ended_on < timezone.localdate():
         raise SharingError("You no longer have this supporter.")
+    if item.object_type == ADVOCACY and support.kind != SupportRelationship.Kind.ADVOCATE and parts:
+        raise SharingError("Only an independent advocate can act for you.")
     known = {key for key, _ in item.parts} if item.parts else {WHOLE}
     if not parts <= known:
         raise SharingError(f"Choose parts of “{item.title}”.")

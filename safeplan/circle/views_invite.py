@@ -55,7 +55,7 @@ def circle_page(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespo
         "can_write": access.may_write,
         "supporters": supporters_of(writer),
         "carers": carers.summaries(supporters_of(writer), for_person=access.is_person),
-        "offer_form": AssessmentOfferForm(),
+        "offer_forms": {s.pk: AssessmentOfferForm(prefix=f"offer-{s.pk}") for s in supporters_of(writer)},
         "waiting": Invitation.objects.filter(
             person=access.person, accepted_at=None, withdrawn_at=None, expires_at__gt=timezone.now()
         ),
@@ -125,12 +125,13 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 def record_assessment_offer(request: HttpRequest, access: RecordAccess) -> HttpResponseBase:
     """The care team records when they offered a supporter a carer's assessment."""
     writer = writer_or_404(request, access)
-    form = AssessmentOfferForm(request.POST)
-    support = None
-    if form.is_valid():
-        support = next((s for s in supporters_of(writer) if s.pk == form.cleaned_data["support"]), None)
+    chosen = request.POST.get("support", "")
+    support = next((s for s in supporters_of(writer) if str(s.pk) == chosen), None)
     if support is None:
-        messages.error(request, "Enter the date as day/month/year. Nothing was saved.")
+        raise Http404("Not one of the person's supporters.")
+    form = AssessmentOfferForm(request.POST, prefix=f"offer-{support.pk}")
+    if not form.is_valid():
+        messages.error(request, f"{form.errors['offered_on'][0]}. Nothing was saved.")
         return redirect("circle", person_id=access.person.pk)
     try:
         carers.record_offer(writer, support, form.cleaned_data["offered_on"])

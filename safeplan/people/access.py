@@ -65,7 +65,10 @@ class RecordAccess:
 
     def may_act_for(self, scope: str) -> bool:
         """Whether this advocate may act for the person in this way (people.shares.ADVOCACY_SCOPES)."""
-        return ("advocacy", str(self.person.pk), scope) in self.shares
+        from safeplan.people.shares import ADVOCACY
+
+        advocate = self.support is not None and self.support.kind == SupportRelationship.Kind.ADVOCATE
+        return advocate and (ADVOCACY, str(self.person.pk), scope) in self.shares
 
     @property
     def may_add_anything(self) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from safeplan.people.models import Person
 from safeplan.people.withholding import Withholding, withheld_at, withholdings_of
 from safeplan.plans.models import Entry, Plan, PlanVersion
-from safeplan.plans.snapshots import build_snapshot, entry_ids
+from safeplan.plans.snapshots import build_snapshot, entry_ids, hidden_from_staff, without_hidden
 from safeplan.plans.withheld import ENTRY, Withheld, exported, for_export
 
 
@@ -26,6 +26,7 @@ def _versions(plan: Plan, withheld: Withheld, rows: list[Withholding]) -> list[d
     versions = (
         PlanVersion.objects.filter(plan=plan).select_related("put_forward_by").prefetch_related("signatures")
     ).order_by("number")
+    hidden = hidden_from_staff(plan)  # left out of every copy: the care team makes subject-access copies
     return [
         {
             "number": version.number,
@@ -34,7 +35,7 @@ def _versions(plan: Plan, withheld: Withheld, rows: list[Withholding]) -> list[d
             "agreed_at": _when(version.agreed_at),
             "review_due": _when(version.review_due),
             "content_hash": version.content_hash,
-            "snapshot": for_export(version.snapshot, withheld),
+            "snapshot": for_export(without_hidden(version.snapshot, None, hidden), withheld),
             "signatures": [
                 {
                     "role": signature.role,
@@ -56,6 +57,24 @@ def _entry_history(plan: Plan, withheld: Withheld) -> list[dict[str, Any]]:
     def row_of(entry: Entry) -> Withholding | None:
         return withheld.get(str(entry.pk)) or withheld.get(str(entry.responds_to_id))
 
+    hidden = set(hidden_from_staff(plan))
+
+    def words_of(entry: Entry) -> list[dict[str, Any]]:
+        if entry.pk in hidden or entry.responds_to_id in hidden:
+            return []  # hidden from the care team, who make subject-access copies: read in safeplan (ADR 0008)
+        return [
+            {
+                "number": revision.number,
+                "fields": revision.fields,
+                "removed": revision.removed,
+                "mode": revision.mode,
+                "written_by": revision.written_by_name,
+                "written_by_role": revision.written_by_role,
+                "written_at": _when(revision.written_at),
+            }
+            for revision in sorted(entry.revisions.all(), key=lambda r: r.number)
+        ]
+
     return [
         exported(row)
         if (row := row_of(entry)) is not None
@@ -66,18 +85,8 @@ def _entry_history(plan: Plan, withheld: Withheld) -> list[dict[str, Any]]:
             "voice": entry.voice,
             "responds_to": entry.responds_to_id,
             "created_at": _when(entry.created_at),
-            "revisions": [
-                {
-                    "number": revision.number,
-                    "fields": revision.fields,
-                    "removed": revision.removed,
-                    "mode": revision.mode,
-                    "written_by": revision.written_by_name,
-                    "written_by_role": revision.written_by_role,
-                    "written_at": _when(revision.written_at),
-                }
-                for revision in sorted(entry.revisions.all(), key=lambda r: r.number)
-            ],
+            "revisions": words_of(entry),
+            **({"hidden_from_care_team": True} if entry.pk in hidden or entry.responds_to_id in hidden else {}),
         }
         for entry in entries
     ]

@@ -14,6 +14,10 @@ from safeplan.core.immutability import ImmutableRecord as ImmutableRecord  # rai
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
 
 SHARED_AS = "plan"  # the object type of a plan in the person's shares (people.shares)
+# What a supporter may add in their own words where the person asked them to (besides a differing view beside any
+# entry): free text and accounts of events. Never a yes/no answer, a contact, or a harm-minimisation kind, which
+# would read as the person's own answer (hazard H29).
+SUPPORTER_KINDS = frozenset({"text", "event"})
 
 
 class Voice(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
 from safeplan.plans.extensions import KIND_EXTENSIONS
-from safeplan.plans.models import SHARED_AS, Mode, Plan, PlanVersion, Voice
+from safeplan.plans.models import SHARED_AS, SUPPORTER_KINDS, Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
 
 
@@ -135,9 +135,9 @@ class EntryView:
     def is_supporter_writing(self) -> bool:
         return bool(self.supporter_adds)
 
-    def may_add(self, section: dict) -> bool:
-        """Whether this reader may add to a section: the person and care team anywhere, a supporter where asked."""
-        return self.can_write or section["key"] in self.supporter_adds
+    def supporter_may_add(self, section: dict, item: dict) -> bool:
+        """Whether this supporter may add their own words to this item: where asked, and only text or an event."""
+        return section["key"] in self.supporter_adds and item["kind"] in SUPPORTER_KINDS
 
     def supporter_may_change(self, section: dict, entry: dict) -> bool:
         return section["key"] in self.supporter_adds and entry["id"] in self.own_entries

@@ -46,6 +46,41 @@ def _entry_dict(entry: Entry, revision: EntryRevision, name_to_use: str) -> dict
     return data
 
 
+def hidden_from_staff(plan: Plan) -> dict[int, int | None]:
+    """{entry id: its supporter relationship id} for the entries of this plan hidden from staff (one query)."""
+    return dict(Entry.objects.filter(plan=plan, hidden_from_staff_at__isnull=False).values_list("pk", "supporter_id"))
+
+
+def without_hidden(snapshot: dict, reader: RecordAccess | None, hidden: dict[int, int | None]) -> dict:
+    """A snapshot (a version taken before the person hid an entry, say) without the entries hidden from staff, unless
+    the reader is the person or the supporter who wrote it. A hidden entry's differing views go with it."""
+    if not hidden or (reader is not None and reader.is_person):
+        return snapshot
+    own = reader.support.pk if reader is not None and reader.is_supporter and reader.support is not None else None
+
+    def shown(entry: dict) -> bool:
+        return entry["id"] not in hidden or (own is not None and hidden[entry["id"]] == own)
+
+    sections = [
+        {
+            **section,
+            "items": [
+                {
+                    **item,
+                    "entries": [
+                        {**entry, "views": [view for view in entry.get("views", []) if shown(view)]}
+                        for entry in item["entries"]
+                        if shown(entry)
+                    ],
+                }
+                for item in section["items"]
+            ],
+        }
+        for section in snapshot["sections"]
+    ]
+    return {**snapshot, "sections": sections}
+
+
 def build_snapshot(plan: Plan, reader: RecordAccess | None = None) -> dict:
     """The plan's current words, section by section in template order, each entry with its differing views.
     Without a `reader` (a version, an export), supporters' entries the person hid from staff are left out."""

@@ -45,6 +45,9 @@ def hidden_by_withholding(access: RecordAccess, entry: Entry) -> bool:
 def _refusal(access: RecordAccess, entry: Entry, kind: str) -> str:
     if entry.voice == Voice.PERSON:
         return f"These are {access.person.name_to_use}'s own words: they cannot be withheld from them."
+    if Entry.objects.filter(responds_to=entry, voice=Voice.PERSON).exists():
+        # Withholding it would take their answer with it, and they have read what they answered.
+        return f"{access.person.name_to_use} has answered this in their own words, so it cannot be withheld from them."
     if kind in KIND_EXTENSIONS:
         return "Other parts of the record show this (harm minimisation, for one), so it cannot be withheld."
     if kind in NOT_WITHHELD:
@@ -61,7 +64,9 @@ def find_entry(access: RecordAccess, object_id: str) -> WithheldThing | None:
         .select_related("plan__template", "responds_to")
         .first()
     )
-    if entry is None:
+    if entry is None or entry.hidden_from_staff_at is not None:
+        return None  # a supporter's words the person hid from staff are not theirs to see, let alone withhold
+    if entry.responds_to is not None and entry.responds_to.hidden_from_staff_at is not None:
         return None
     plan, answered = entry.plan, entry.responds_to
     placed = answered or entry

@@ -31,11 +31,7 @@ def test_a_carer_writes_their_needs_and_the_care_team_reads_them(client, world):
     assert (note.written_by, note.person_may_see) == (world.supporter, False)
     assert CarersAssessmentOffer.objects.get().offered_on == date(2026, 11, 3)
     written = AuditEvent.objects.get(seq__gt=seq, action="create")
-    assert (written.object_type, str(written.person_id), written.purpose) == (
-        "carer_needs",
-        str(world.person.pk),
-        "shared",
-    )
+    assert (written.object_type, written.person_id, written.purpose) == ("carer_needs", None, "shared")
     client.force_login(world.practitioner)
     page = client.get(circle_url(world)).content.decode()
     assert NEEDS in page and "kept from the person, as the carer chose" in page and "3 November 2026" in page
@@ -44,8 +40,15 @@ def test_a_carer_writes_their_needs_and_the_care_team_reads_them(client, world):
 def test_the_person_reads_a_carers_needs_only_if_the_carer_chooses(client, world):
     client.force_login(world.supporter)
     client.post(needs_url(world), {"needs": NEEDS})
+    client.force_login(world.practitioner)
+    client.post(
+        reverse("circle_assessment_offer", kwargs={"person_id": world.person.pk}),
+        {"support": world.support.pk, f"offer-{world.support.pk}-offered_on": "20/11/2026"},
+    )
     client.force_login(world.person.user)
     assert NEEDS not in client.get(circle_url(world)).content.decode()
+    for page in ["your_record", "your_access_log"]:  # not even that a note, or an offer, exists
+        assert "carer" not in client.get(reverse(page)).content.decode().lower(), page
     client.force_login(world.supporter)
     client.post(needs_url(world), {"needs": NEEDS, "person_may_see": "on"})
     client.force_login(world.person.user)
@@ -73,13 +76,16 @@ def test_bad_carer_input_is_refused_and_changes_nothing(client, world):
 
 def test_only_the_care_team_records_an_assessment_offer(client, world):
     url = reverse("circle_assessment_offer", kwargs={"person_id": world.person.pk})
+    field = f"offer-{world.support.pk}-offered_on"
     client.force_login(world.person.user)
-    client.post(url, {"support": world.support.pk, "offered_on": "20/11/2026"})
+    client.post(url, {"support": world.support.pk, field: "20/11/2026"})
     client.force_login(world.supporter)
-    assert client.post(url, {"support": world.support.pk, "offered_on": "20/11/2026"}).status_code == 404
+    assert client.post(url, {"support": world.support.pk, field: "20/11/2026"}).status_code == 404
     assert not CarersAssessmentOffer.objects.exists()
     client.force_login(world.practitioner)
-    assert client.post(url, {"support": world.support.pk, "offered_on": "20/11/2026"}).status_code == 302
+    bad = client.post(url, {"support": world.support.pk, field: "31/2/2026"})
+    assert bad.status_code == 302 and not CarersAssessmentOffer.objects.exists()
+    assert client.post(url, {"support": world.support.pk, field: "20/11/2026"}).status_code == 302
     offer = CarersAssessmentOffer.objects.get()
     assert (offer.offered_on, offer.written_by) == (date(2026, 11, 20), world.practitioner)
     with pytest.raises(carers.CarerError, match="care team"):

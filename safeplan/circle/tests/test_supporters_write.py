@@ -195,3 +195,50 @@ def test_stopping_adding_holds_from_the_next_request(client, world):
     plan_page = client.get(reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk}))
     assert plan_page.status_code == 200 and "Add your own words" not in plan_page.content.decode()
     assert not EntryRevision.objects.filter(fields__text=SISTERS_WORDS).exists()
+
+
+def test_a_supporter_never_gives_the_persons_own_answers(client, world):
+    share(world, ["crisis", "inventory"], adds=["crisis", "inventory"])
+    client.force_login(world.supporter)
+    url = add_url(world, "inventory", "self-harm")
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"answer": "yes"}).status_code == 404
+    contact = add_url(world, "crisis", "contact")
+    assert client.post(contact, {"name": "Jo", "phone": "07700 900002"}).status_code == 404
+    with pytest.raises(plans.PlanError, match="the person's own answer"):
+        plans.add_entry(
+            as_(world, world.supporter),
+            world.plan,
+            section_key="inventory",
+            item_key="self-harm",
+            fields={"answer": "yes"},
+            voice=Voice.SUPPORTER,
+            mode=Mode.OWN,
+            supporter=world.support,
+        )
+    assert not Entry.objects.filter(voice=Voice.SUPPORTER).exists()
+
+
+def test_hiding_words_after_a_version_was_put_forward_keeps_them_from_staff(client, world):
+    share(world, ["crisis"], adds=["crisis"])
+    entry = supporter_adds(world)
+    pending = plans.put_forward(world.staff, world.plan)
+    assert SISTERS_WORDS in str(pending.snapshot)
+    plans.hide_from_staff(world.me, entry, hidden=True)
+    with pytest.raises(plans.PlanError):  # the plan moved on: the old version can no longer be agreed
+        plans.sign_version(world.staff, pending, content_hash_seen=pending.content_hash)
+    ids = {"person_id": world.person.pk, "plan_id": world.plan.pk}
+    version = {**ids, "number": pending.number}
+    client.force_login(world.practitioner)
+    for url in [
+        reverse("plan_version", kwargs=version),
+        reverse("plan_compare", kwargs=ids) + f"?older={pending.number}&newer=draft",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200 and SISTERS_WORDS not in response.content.decode(), url
+    withhold_page = reverse(
+        "withhold", kwargs={"person_id": world.person.pk, "object_type": "plan_entry", "object_id": entry.pk}
+    )
+    assert client.get(withhold_page).status_code == 404
+    client.force_login(world.person.user)
+    assert SISTERS_WORDS in client.get(reverse("plan_version", kwargs=version)).content.decode()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from safeplan.people.models import SupportRelationship
 from safeplan.plans.extensions import KIND_EXTENSIONS
-from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
+from safeplan.plans.models import SUPPORTER_KINDS, Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import KINDS, item_definition
 from safeplan.plans.services.common import (
     VIEW_KIND,
@@ -140,6 +140,8 @@ def add_entry(
         if found is None:
             raise PlanError("That question is not part of this plan.")
         kind = found[1]["kind"]
+        if writer.is_supporter and kind not in SUPPORTER_KINDS:
+            raise PlanError("This is for the person's own answer. Add your view beside what is written instead.")
     cleaned = clean_fields(kind, fields, plan)
     now = now or timezone.now()
     with transaction.atomic():
@@ -202,8 +204,10 @@ def hide_from_staff(writer: Writer, entry: Entry, *, hidden: bool, now: datetime
     check_plan(writer, entry.plan)
     if entry.voice != Voice.SUPPORTER:
         raise PlanError("Only a supporter's words can be hidden from your care team.")
+    moment = now or timezone.now()
     with transaction.atomic():
-        Entry.objects.filter(pk=entry.pk).update(hidden_from_staff_at=(now or timezone.now()) if hidden else None)
+        Entry.objects.filter(pk=entry.pk).update(hidden_from_staff_at=moment if hidden else None)
+        _bump_plan(entry.plan, moment)  # a version put forward before no longer holds the plan as it stands
         audit_change(writer, Action.UPDATE, "plan_entry", entry.pk, "hidden from care team" if hidden else "shown")
 
 

@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from safeplan.exports import schema
 from safeplan.exports.tests.helpers import ask, data, pdf_text
 from safeplan.people import services as people_services
+from safeplan.people.models import SupportRelationship
 from safeplan.people.shares import Share
-from safeplan.people.withholding_services import release, withhold
+from safeplan.people.withholding_services import WithholdingError, release, withhold
 from safeplan.plans import services
 from safeplan.plans.models import Mode, Voice
 from safeplan.plans.tests.conftest import PlanWorld
@@ -30,21 +31,23 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 
 class WithheldWorld(PlanWorld):
-    """A care-team entry in the crisis section (with the person's differing view of it), withheld before version 1
-    was signed by both; the crisis section shared with the person's supporter."""
+    """A care-team entry in the crisis section (with a supporter's differing view of it, written down for them by the
+    care team), withheld before version 1 was signed by both; the crisis section shared with the person's supporter.
+    (The person's own answer would make it unwithholdable: they have read what they answered.)"""
 
     def __init__(self):
         super().__init__()
         self.person_writes(item_key="feel-safe", text=SHARED, section="crisis")
         self.secret = self.team_writes(item_key="feel-unsafe", text=SECRET, section="crisis")
         self.view = services.add_entry(
-            self.me,
+            self.staff,
             self.plan,
             section_key="",
             item_key="",
             fields={"text": SECRET_VIEW},
-            voice=Voice.PERSON,
-            mode=Mode.OWN,
+            voice=Voice.SUPPORTER,
+            mode=Mode.FOR,
+            supporter=SupportRelationship.objects.get(user=self.supporter, person=self.person),
             responds_to=self.secret,
         )
         self.withholding = withhold(
@@ -218,3 +221,19 @@ def test_what_other_pages_read_the_do_not_contact_list_and_techniques_is_never_w
     )
     with pytest.raises(WithholdingError, match="cannot be withheld"):
         withhold(world.staff, "plan_entry", dale.pk, reason=REASON, review_on=date.today())
+
+
+def test_an_entry_the_person_answered_in_their_own_words_cannot_be_withheld(world):
+    answered = world.team_writes(item_key="take-care-of", text="The care team will ring weekly", section="crisis")
+    services.add_entry(
+        world.me,
+        world.plan,
+        section_key="",
+        item_key="",
+        fields={"text": "Weekly is too often for me"},
+        voice=Voice.PERSON,
+        mode=Mode.OWN,
+        responds_to=answered,
+    )
+    with pytest.raises(WithholdingError, match="answered this in their own words"):
+        withhold(world.staff, "plan_entry", answered.pk, reason=REASON, review_on=date.today() + timedelta(days=9))

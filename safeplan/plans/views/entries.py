@@ -13,7 +13,7 @@ from safeplan.people.records import Writer
 from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show, writer_or_404
 from safeplan.plans import services
 from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, RemoveEntryForm
-from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, Voice
+from safeplan.plans.models import SUPPORTER_KINDS, Entry, EntryRevision, Mode, Plan, Voice
 from safeplan.plans.plan_templates import item_definition
 from safeplan.plans.presenters import byline, field_rows
 from safeplan.plans.queries import SHARED_AS, plan_in_record, shared_sections
@@ -121,6 +121,8 @@ def add_entry(
     if found is None:
         raise Http404("No such question.")
     section, item = found
+    if access.is_supporter and item["kind"] not in SUPPORTER_KINDS:
+        raise Http404("Only the person answers this.")
     form = NewEntryForm(
         posted(request),
         kind=item["kind"],
@@ -338,7 +340,11 @@ def hide_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_
     plan = plan_in_record(access, plan_id)
     writer = writer_or_404(request, access)
     entry = _entry_in(access, plan, entry_id)
-    hidden = request.POST.get("hidden") == "yes"
+    choice = request.POST.get("hidden")
+    if choice not in ("yes", "no"):
+        messages.error(request, "That request was not complete. Nothing was changed.")
+        return _back(access, plan, f"entry-{entry.pk}")
+    hidden = choice == "yes"
     try:
         services.hide_from_staff(writer, entry, hidden=hidden)
     except services.PlanError as error:

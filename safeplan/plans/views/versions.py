@@ -18,7 +18,14 @@ from safeplan.plans.models import Plan, PlanVersion, Signature
 from safeplan.plans.pdf import render_plan_pdf
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.queries import only_shared, plan_in_record, shared_sections, version_of
-from safeplan.plans.snapshots import build_snapshot, compare, entry_ids, who_removed
+from safeplan.plans.snapshots import (
+    build_snapshot,
+    compare,
+    entry_ids,
+    hidden_from_staff,
+    who_removed,
+    without_hidden,
+)
 from safeplan.plans.withheld import (
     as_seen_by,
     document_note,
@@ -76,7 +83,7 @@ def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, numb
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": as_seen_by(access, only_shared(version.snapshot, shared_sections(access, plan)), withheld),
+        "snapshot": as_seen_by(access, _shown(access, plan, version), withheld),
         "signing_note": signing_note(access, version.snapshot, withheld),
         "signature_notes": signature_notes(access, plan, [version]),
         "ui": entry_view(access, live=False),
@@ -128,6 +135,13 @@ class CompareForm(NHSForm):
         return data
 
 
+def _shown(access: RecordAccess, plan: Plan, version: PlanVersion) -> dict:
+    """A version as this reader may see it: only the shared sections for a supporter, and without supporters' words
+    the person hid from staff after it was taken (ADR 0008)."""
+    snapshot = only_shared(version.snapshot, shared_sections(access, plan))
+    return without_hidden(snapshot, access, hidden_from_staff(plan))
+
+
 @person_record_view("plan_comparison")
 def compare_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
     plan = plan_in_record(access, plan_id)
@@ -137,12 +151,14 @@ def compare_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> S
     form = CompareForm(data if numbers else None, numbers=numbers)
     changes = None
     withheld = withheld_entries(plan) if access.is_person else {}  # the person compares what they can see
+    hidden = hidden_from_staff(plan)  # supporters' words the person hid from staff (ADR 0008)
     left_out = False
     if form.is_bound and form.is_valid():
         pick = {}
         for side in ("older", "newer"):
             value = form.cleaned_data[side]
-            pick[side] = build_snapshot(plan) if value == "draft" else versions[int(value)].snapshot
+            chosen = build_snapshot(plan, access) if value == "draft" else versions[int(value)].snapshot
+            pick[side] = without_hidden(chosen, access, hidden)
             left_out = left_out or includes_withheld(pick[side], withheld)
             pick[side] = without_withheld(pick[side], withheld)
         removed = entry_ids(pick["older"]) - entry_ids(pick["newer"])
@@ -169,7 +185,7 @@ def _agreed_context(access: RecordAccess, plan: Plan, number: int) -> dict[str, 
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": as_seen_by(access, only_shared(version.snapshot, shared_sections(access, plan)), withheld),
+        "snapshot": as_seen_by(access, _shown(access, plan, version), withheld),
         "ui": entry_view(access, live=False),
         "signatures": list(version.signatures.all()),
         "signature_notes": signature_notes(access, plan, [version]),
