@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "safeplan.harm",
     "safeplan.decisions",
     "safeplan.circle",
+    "safeplan.concerns",
     "safeplan.exports",
     "safeplan.site",
 ]

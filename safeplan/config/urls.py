@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("safeplan.harm.urls")),
     path("", include("safeplan.decisions.urls")),
     path("", include("safeplan.circle.urls")),
+    path("", include("safeplan.concerns.urls")),
     path("", include("safeplan.exports.urls")),
 ]
 

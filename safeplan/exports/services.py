@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from safeplan.core.dates import add_months
 from safeplan.exports.models import STALLED_AFTER, Export
 from safeplan.exports.tasks import build_export
 from safeplan.people.records import Action, RecordError, Writer, audit_change
-from safeplan.plans.services import add_months
 
 
 class ExportError(RecordError):

@@ -99,12 +99,19 @@ def record_denied(request: HttpRequest, person_id: object, object_type: str = "p
     )
 
 
-def _may_post(access: RecordAccess, supporters: bool | Literal["add"]) -> bool:
-    return access.may_write or (supporters == "add" and access.may_add_anything)
+Supporters = bool | Literal["add", "post"]
+
+
+def _may_post(access: RecordAccess, supporters: Supporters) -> bool:
+    """Whether this reader's POST reaches the view. A supporter's only where the view says so: "add" for one the
+    person asked to add their words somewhere, "post" for any (the view's service decides what they may do)."""
+    if access.may_write:
+        return True
+    return (supporters == "add" and access.may_add_anything) or (supporters == "post" and access.is_supporter)
 
 
 def person_record_view(
-    object_type: str = "person", *, methods: tuple[str, ...] = READ, supporters: bool | Literal["add"] = False
+    object_type: str = "person", *, methods: tuple[str, ...] = READ, supporters: Supporters = False
 ) -> Callable[[RecordView[P]], Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]]:
     """Wrap a view of one person's record.
 
@@ -117,7 +124,8 @@ def person_record_view(
     Someone the person chose reaches only views that say `supporters=True`, and those views show only what was
     shared with them (`access.parts_shared`); every other record view is a 404 for them, as for anyone else. Only
     views that say `supporters="add"` accept a supporter's POST, and only from one the person asked to add their view
-    somewhere (the service then checks the exact part: `Writer.check_adding`).
+    somewhere (the service then checks the exact part: `Writer.check_adding`); `supporters="post"` lets any of them
+    post, for a service that decides itself (raising a concern).
     """
 
     def decorate(view: RecordView[P]) -> Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]:

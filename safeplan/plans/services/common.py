@@ -3,14 +3,12 @@
 Who is writing, the audit row of a change and the error base come from the record kernel (people.records).
 """
 
-import calendar
-from datetime import date
-
+from safeplan.core.dates import add_months
 from safeplan.people.records import Action, RecordError, Writer, audit_change, writer_for
 from safeplan.plans.models import Entry, EntryRevision, Plan
 from safeplan.plans.queries import SHARED_AS
 
-__all__ = ["Action", "PlanError", "StaleEdit", "VersionChanged", "Writer", "audit_change", "writer_for"]
+__all__ = ["Action", "add_months", "PlanError", "StaleEdit", "VersionChanged", "Writer", "audit_change", "writer_for"]
 
 VIEW_KIND = "view"  # a differing view is always free text beside the entry it answers
 
@@ -40,9 +38,3 @@ def check_plan(writer: Writer, plan: Plan | None = None) -> None:
 def check_adding(writer: Writer, plan: Plan, section_key: str) -> None:
     """The write check for adding one's own words to one section: a supporter only where the person asked them."""
     writer.check_adding(plan.person_id, (SHARED_AS, plan.pk, section_key), error=PlanError, what="plan")
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeplan.audit.models import AuditEvent
+from safeplan.concerns import services as concern_services
 from safeplan.decisions import services as decision_services
 from safeplan.harm.tests.conftest import HarmWorld
 from safeplan.harm.tests.test_harm_access import harm_urls
@@ -37,6 +38,9 @@ class MatrixWorld(HarmWorld):
             self.staff, "plan_entry", withheld.pk, reason=REASON, review_on=timezone.localdate() + timedelta(days=9)
         )
         self.withholdable = self.team_writes(text="A note that could be withheld")
+        self.concern = concern_services.raise_concern(
+            self.me, kind="concern", about=concern_services.About("the crisis line"), what_happened="It rang out"
+        )
         people_services.start_break_glass(
             actor=people_services.SYSTEM,
             user=self.other_lead,
@@ -64,6 +68,10 @@ class MatrixWorld(HarmWorld):
         thing = {**person, "object_type": "plan_entry", "object_id": self.withholdable.pk}
         urls.append(reverse("withhold", kwargs=thing))
         urls.append(reverse("release_withholding", kwargs={**person, "withholding_id": self.withholding.pk}))
+        concern = {**person, "concern_id": self.concern.pk}
+        urls += [reverse("concern_list", kwargs=person), reverse("concern_raise", kwargs=person)]
+        urls += [reverse("concern", kwargs=concern)]
+        urls += [reverse("concern_step", kwargs={**concern, "step": step}) for step in ["acknowledge", "respond"]]
         return list(dict.fromkeys(urls))
 
 

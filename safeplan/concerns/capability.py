@@ -1,0 +1,43 @@
+"""What concerns add to the pages that gather every capability: a part of the record page, the supporter's link to
+the concerns they raised, and the words for its audit rows."""
+
+from typing import Any
+
+from django.urls import reverse
+
+from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, RecordPart
+from safeplan.people.models import SupportRelationship
+
+
+def _late(person_ids: list[Any]) -> set[Any]:
+    """People on the listed caseload with a concern whose acknowledgement or response is late (one query)."""
+    from safeplan.concerns.queries import late_cases
+
+    return set(late_cases(person_ids).values_list("person_id", flat=True))
+
+
+def _seed(world: DemoWorld) -> None:
+    from safeplan.concerns.demo import seed_concerns
+
+    seed_concerns(world)
+
+
+def _supporter_pages(support: SupportRelationship) -> list[tuple[str, str]]:
+    """A supporter reaches concerns only while the person shares something with them."""
+    from safeplan.people.shares import current_shares
+
+    if not current_shares(support).exists():
+        return []
+    return [("Concerns and compliments you raised", reverse("concern_list", kwargs={"person_id": support.person_id}))]
+
+
+CONCERNS = Capability(
+    "concerns",
+    record_parts=[RecordPart("concerns/_record_part.jinja")],
+    supporter_pages=_supporter_pages,
+    caseload_columns=[CaseloadColumn("Concerns", _late, flag="Concern late", otherwise="On time")],
+    seed_demo=_seed,
+    object_names={"concern": "a concern or compliment", "concerns": "concerns and compliments"},
+    creation_words={"concern": "raised a concern or compliment"},
+    change_words={"concern": "moved a concern on"},
+)

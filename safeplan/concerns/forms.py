@@ -1,0 +1,173 @@
+"""Forms for raising a concern or compliment, recording one that came another way, and moving a case on."""
+
+from typing import Any
+
+from django import forms
+
+from safeplan.concerns.models import Kind, ReceivedHow, Satisfaction
+from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
+
+ELSE = "else"  # "something else": the raiser says what, in words
+
+
+def _date(label: str, help_text: str, *, required: bool = False) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={"invalid": "Enter the date as day/month/year", "required": f"Enter {label.lower()}"},
+    )
+
+
+class RaiseForm(NHSForm):
+    kind = forms.ChoiceField(
+        label="What would you like to tell us?",
+        widget=forms.RadioSelect,
+        choices=[(Kind.CONCERN, "A concern or complaint"), (Kind.COMPLIMENT, "A compliment: something that went well")],
+        error_messages={"required": "Choose a concern or a compliment"},
+    )
+    about = forms.ChoiceField(label="What is it about?", widget=forms.RadioSelect)
+    about_else = forms.CharField(
+        label="If something else, what?",
+        help_text="For example: an admission, an appointment, how someone spoke to you",
+        max_length=300,
+        required=False,
+    )
+    what_happened = forms.CharField(
+        label="What happened?",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Say what happened"},
+    )
+    event_on = _date("When did it happen? (optional)", "For example, 3/11/2026")
+    would_like = forms.CharField(
+        label="What would you like to happen? (optional)",
+        help_text="For example: an apology, a change to the plan, to talk it through with someone",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    contact_ok = forms.ChoiceField(
+        label="May we contact you about it?",
+        widget=forms.RadioSelect,
+        choices=[("yes", "Yes"), ("no", "No, only reply here")],
+        error_messages={"required": "Say whether we may contact you"},
+    )
+    contact_how = forms.CharField(
+        label="How would you like us to contact you? (optional)",
+        help_text="For example: a phone call after 5pm on 07700 900123",
+        max_length=300,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, about_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["about"].choices = [*about_choices, (ELSE, "Something else, or the service in general")]  # type: ignore[attr-defined]
+        self.fields["about"].error_messages["required"] = "Choose what it is about"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("about") == ELSE and not data.get("about_else", "").strip():
+            self.add_error("about_else", "Say what it is about")
+        return data
+
+
+class RecordForm(RaiseForm):
+    """The care team recording one that came by phone, on paper, by e-mail or in person."""
+
+    received_how = forms.ChoiceField(
+        label="How did it come to you?",
+        widget=forms.RadioSelect,
+        choices=[(value, label) for value, label in ReceivedHow.choices if value != ReceivedHow.ONLINE],
+        error_messages={"required": "Say how it came to you"},
+    )
+    received_on = _date("Date received", "For example, 20/11/2026", required=True)
+    raised_by_name = forms.CharField(
+        label="Who raised it?", max_length=200, error_messages={"required": "Enter who raised it"}
+    )
+    raised_by_role = forms.CharField(
+        label="Who are they to the person?",
+        help_text="For example: the person themselves, their mother, their advocate",
+        max_length=60,
+        error_messages={"required": "Say who they are to the person"},
+    )
+    for_the_person = forms.ChoiceField(
+        label="Was it raised by the person, or for them?",
+        widget=forms.RadioSelect,
+        choices=[("yes", "Yes: the person follows the case"), ("no", "No: someone raising their own concern")],
+        error_messages={"required": "Say whether it was raised by the person or for them"},
+    )
+    late_accepted_reason = forms.CharField(
+        label="If it happened more than 12 months ago, why can it still be looked into? (optional)",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
+class NoteForm(NHSForm):
+    note = forms.CharField(
+        label="What you told them",
+        help_text="For example: rang on 24/11 and offered to meet next week; they would like a call instead",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class NewDateForm(NHSForm):
+    respond_by = _date("New date for the response", "For example, 19/12/2026", required=True)
+    reason = forms.CharField(
+        label="Why it will take longer, as they will read it",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why it will take longer"},
+    )
+
+
+class RespondForm(NHSForm):
+    how_looked_into = forms.CharField(
+        label="How it was looked into",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say how it was looked into"},
+    )
+    found = forms.CharField(
+        label="What was found",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what was found"},
+    )
+    will_change = forms.CharField(
+        label="What will change",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what will change"},
+    )
+    apology = forms.CharField(
+        label="An apology, where one is owed (optional)",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class CloseForm(NHSForm):
+    referred = forms.BooleanField(label="Referred on to another organisation", required=False)
+    note = forms.CharField(label="Note (who it was referred to, if it was)", max_length=2000, required=False)
+
+
+class SatisfiedForm(NHSForm):
+    answer = forms.ChoiceField(
+        label="Did the response put things right for you?",
+        widget=forms.RadioSelect,
+        choices=Satisfaction.Answer.choices,
+        error_messages={"required": "Choose yes, partly or no"},
+    )
+    words = forms.CharField(
+        label="Anything you want to add (optional)",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

@@ -1,0 +1,183 @@
+"""Concerns, complaints and compliments about a person's care, as cases the raiser can follow.
+
+A case's time limits are worked out once, when it is received, from the organisation's complaints policy then in
+force (`ComplaintsPolicy`, one row per change, never edited): a later change of policy never moves an earlier case's
+dates. Each step of a case is an immutable row (`Step`); nothing about a case is ever deleted.
+"""
+
+import uuid
+
+from django.db import models
+
+from safeplan.core.immutability import Authored
+from safeplan.people.models import Organisation, Person, User
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+
+
+# The complaints regulations' defaults for each nation: working days to acknowledge, working days to respond, and the
+# ombudsman a person may go to. Public details of public bodies, not personal data.
+DEFAULTS = {
+    Nation.ENGLAND: {
+        "acknowledge_days": 3,
+        "respond_days": 25,
+        "ombudsman_name": "the Parliamentary and Health Service Ombudsman",
+        "ombudsman_phone": "0345 015 4033",
+        "ombudsman_url": "https://www.ombudsman.org.uk",
+    },
+    Nation.WALES: {
+        "acknowledge_days": 2,
+        "respond_days": 30,
+        "ombudsman_name": "the Public Services Ombudsman for Wales",
+        "ombudsman_phone": "0300 790 0203",
+        "ombudsman_url": "https://www.ombudsman.wales",
+    },
+    Nation.SCOTLAND: {
+        "acknowledge_days": 5,
+        "respond_days": 20,
+        "ombudsman_name": "the Scottish Public Services Ombudsman",
+        "ombudsman_phone": "0800 377 7330",
+        "ombudsman_url": "https://www.spso.org.uk",
+    },
+}
+
+
+class ComplaintsPolicy(models.Model):
+    """An organisation's complaints policy from a moment on. A change is a new row; cases keep the dates of theirs."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    nation = models.CharField(max_length=20, choices=Nation.choices, default=Nation.ENGLAND)
+    acknowledge_days = models.PositiveSmallIntegerField(help_text="Working days to acknowledge and offer to talk.")
+    respond_days = models.PositiveSmallIntegerField(help_text="Working days to respond, unless agreed otherwise.")
+    time_limit_months = models.PositiveSmallIntegerField(default=12, help_text="From the event, or from knowing of it.")
+    delay_letter_months = models.PositiveSmallIntegerField(
+        default=6, help_text="With no response by then, a letter explains why."
+    )
+    ombudsman_name = models.CharField(max_length=200)
+    ombudsman_phone = models.CharField(max_length=40)
+    ombudsman_url = models.URLField()
+    effective_from = models.DateTimeField()
+    set_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["organisation", "effective_from", "pk"]
+        verbose_name_plural = "complaints policies"
+
+    def __str__(self) -> str:
+        return f"{self.get_nation_display()} policy from {self.effective_from:%Y-%m-%d}"
+
+
+class Kind(models.TextChoices):
+    CONCERN = "concern", "a concern or complaint"
+    COMPLIMENT = "compliment", "a compliment"
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", "Received"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    LOOKING_INTO = "looking_into", "Being looked into"
+    RESPONDED = "responded", "Response sent"
+    CLOSED = "closed", "Closed"
+    REFERRED = "referred", "Referred on"
+
+
+class ReceivedHow(models.TextChoices):
+    ONLINE = "online", "Online, in safeplan"
+    PHONE = "phone", "By phone"
+    PAPER = "paper", "On paper or by letter"
+    EMAIL = "email", "By e-mail"
+    IN_PERSON = "in_person", "In person"
+
+
+class Concern(models.Model):
+    """One concern, complaint or compliment about a person's care, and the case that follows it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    about_type = models.CharField(max_length=40, blank=True, help_text="What it is about: plan, decision, …")
+    about_id = models.CharField(max_length=64, blank=True)
+    about_part = models.CharField(max_length=60, blank=True)
+    about_words = models.CharField(max_length=300, help_text="What it is about, in words, as the raiser saw it.")
+    what_happened = models.TextField(max_length=6000)
+    would_like = models.TextField(max_length=4000, blank=True)
+    contact_ok = models.BooleanField(default=True)
+    contact_how = models.CharField(max_length=300, blank=True)
+    raised_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", help_text="Who entered it.")
+    raised_by_name = models.CharField(max_length=200, help_text="Who raised it, as they are named to others.")
+    raised_by_role = models.CharField(max_length=60, help_text="the person, a supporter, an advocate for them, …")
+    on_behalf = models.BooleanField(default=False, help_text="Raised by an advocate on the person's behalf.")
+    person_follows = models.BooleanField(
+        default=True,
+        help_text="Raised by the person or for them: they follow the case. Not when others raise their own.",
+    )
+    received_how = models.CharField(max_length=20, choices=ReceivedHow.choices, default=ReceivedHow.ONLINE)
+    received_on = models.DateField()
+    event_on = models.DateField(null=True, blank=True, help_text="When it happened, if the raiser said.")
+    late_accepted_reason = models.TextField(blank=True, help_text="Why a concern past the time limit was accepted.")
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    acknowledge_by = models.DateField()
+    respond_by = models.DateField()
+    handler = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.RECEIVED)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-received_on", "-created_at"]
+        indexes = [models.Index(fields=["person", "received_on"], name="concern_person")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} received {self.received_on}"
+
+
+class Step(Authored):
+    """One dated step of a case (received, acknowledged, a new response date, responded, closed). Never changed."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="steps")
+    state = models.CharField(max_length=20, choices=State.choices)
+    note = models.TextField(blank=True)
+    respond_by = models.DateField(null=True, blank=True, help_text="A response date agreed at this step.")
+
+    class Meta:
+        ordering = ["concern", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.state} at {self.written_at:%Y-%m-%d}"
+
+
+class Response(Authored):
+    """The written response: every one says how it was looked into, what was found, what will change, and where to go
+    next (the ombudsman named by the policy the case was received under)."""
+
+    concern = models.OneToOneField(Concern, on_delete=models.PROTECT, related_name="response")
+    how_looked_into = models.TextField(max_length=6000)
+    found = models.TextField(max_length=6000)
+    will_change = models.TextField(max_length=6000)
+    apology = models.TextField(max_length=4000, blank=True)
+    ombudsman = models.CharField(max_length=400, help_text="Who to go to next, with their phone and website.")
+
+    def __str__(self) -> str:
+        return f"Response to {self.concern_id}"
+
+
+class Satisfaction(Authored):
+    """What the raiser said about the response. A later answer is a new row."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", "Yes"
+        PARTLY = "partly", "Partly"
+        NO = "no", "No"
+
+    concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="satisfaction")
+    answer = models.CharField(max_length=10, choices=Answer.choices)
+    words = models.TextField(max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["concern", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.answer} on {self.concern_id}"

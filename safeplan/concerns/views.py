@@ -1,0 +1,197 @@
+"""Concern pages: the list, raising one (or recording one that came another way), the case, and its steps."""
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
+
+from safeplan.concerns import presenters, services
+from safeplan.concerns.forms import (
+    ELSE,
+    CloseForm,
+    NewDateForm,
+    NoteForm,
+    RaiseForm,
+    RecordForm,
+    RespondForm,
+    SatisfiedForm,
+)
+from safeplan.concerns.models import Kind, Response, Satisfaction
+from safeplan.concerns.queries import concern_in_record, visible_concerns
+from safeplan.core.forms import posted
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import shareables
+from safeplan.people.records import writer_for
+from safeplan.people.views.record_access import FORM, Shown, own_record_id, person_record_view, show, writer_or_404
+
+
+def your_concerns(request: HttpRequest) -> HttpResponse:
+    return redirect("concern_list", person_id=own_record_id(request))
+
+
+@person_record_view("concerns", supporters=True)
+def concern_list(request: HttpRequest, access: RecordAccess) -> Shown:
+    cases = list(visible_concerns(access))
+    context = {
+        "person": access.person,
+        "is_person": access.is_person,
+        "is_supporter": access.is_supporter,
+        "may_raise": _may_raise(request, access),
+        "rows": [(case, presenters.tag(case)) for case in cases],
+    }
+    return show(request, "concerns/list.jinja", context)
+
+
+def _may_raise(request: HttpRequest, access: RecordAccess) -> bool:
+    try:
+        services.raiser_role(writer_for(request, access))
+    except services.ConcernError:
+        return False
+    return True
+
+
+def _about_choices(access: RecordAccess) -> dict[str, services.About]:
+    """What the raiser may say it is about: the things of the person's they can see, by name."""
+    found = {}
+    for item in shareables(access.person):
+        if access.is_supporter and not access.parts_shared(item.object_type, item.object_id):
+            continue
+        words = f"“{item.title}”"
+        found[f"{item.object_type}:{item.object_id}"] = services.About(words, item.object_type, item.object_id)
+    return found
+
+
+@person_record_view("concern", methods=FORM, supporters="post")
+def raise_concern(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
+    writer = writer_for(request, access)
+    if not _may_raise(request, access) or access.grant is not None:
+        raise Http404("Not for this reader.")
+    abouts = _about_choices(access)
+    form_class = RecordForm if access.is_care_team else RaiseForm
+    choices = [(key, about.words) for key, about in abouts.items()]
+    form = form_class(posted(request), about_choices=choices, initial={"about": request.GET.get("about", "")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        about = abouts[data["about"]] if data["about"] != ELSE else services.About(data["about_else"])
+        extra: dict[str, Any] = {}
+        if access.is_care_team:
+            extra = {
+                key: data[key]
+                for key in ["received_how", "received_on", "raised_by_name", "raised_by_role", "late_accepted_reason"]
+            }
+            extra["for_the_person"] = data["for_the_person"] == "yes"
+        try:
+            concern = services.raise_concern(
+                writer,
+                kind=data["kind"],
+                about=about,
+                what_happened=data["what_happened"],
+                would_like=data["would_like"],
+                contact_ok=data["contact_ok"] == "yes",
+                contact_how=data["contact_how"],
+                event_on=data["event_on"],
+                **extra,
+            )
+        except services.ConcernError as error:
+            form.add_error(None, str(error))
+        else:
+            thanks = "Thank you. We have received it" if concern.kind == Kind.CONCERN else "Thank you for telling us"
+            messages.success(request, f"{thanks}. You can follow it here.")
+            return redirect("concern", person_id=access.person.pk, concern_id=concern.pk)
+    context = {"person": access.person, "form": form, "is_person": access.is_person, "staff": access.is_care_team}
+    return show(request, "concerns/raise.jinja", context, status=422 if form.errors else 200)
+
+
+def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms: Any) -> Shown:
+    concern = concern_in_record(access, concern_id)
+    response = Response.objects.filter(concern=concern).first()
+    said = Satisfaction.objects.filter(concern=concern).order_by("-written_at", "-pk").first()
+    staff = access.is_care_team
+    context = {
+        "person": access.person,
+        "concern": concern,
+        "is_person": access.is_person,
+        "staff": staff,
+        "emergency": access.grant is not None,
+        "tag": presenters.tag(concern),
+        "dues": presenters.dues(concern),
+        "steps": presenters.steps(concern, for_staff=staff or access.grant is not None),
+        "response": response,
+        "said": said,
+        "may_say": response is not None
+        and (concern.raised_by_id == request.user.pk or (access.is_person and concern.person_follows)),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "date_form": forms.get("date_form") or NewDateForm(),
+        "respond_form": forms.get("respond_form") or RespondForm(),
+        "close_form": forms.get("close_form") or CloseForm(),
+        "satisfied_form": forms.get("satisfied_form") or SatisfiedForm(),
+    }
+    status = 422 if any(f.errors for f in forms.values()) else 200
+    return show(request, "concerns/concern.jinja", context, status=status, object_id=concern.pk)
+
+
+@person_record_view("concern", methods=FORM, supporters="post")
+def concern_page(request: HttpRequest, access: RecordAccess, concern_id: UUID) -> Shown | HttpResponseBase:
+    """The case; the raiser says here whether the response put things right."""
+    if request.method != "POST":
+        return _page(request, access, concern_id)
+    concern = concern_in_record(access, concern_id)
+    form = SatisfiedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.say_satisfied(
+                writer_for(request, access),
+                concern,
+                answer=form.cleaned_data["answer"],
+                words=form.cleaned_data["words"],
+            )
+        except services.ConcernError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Thank you for telling us.")
+            return redirect("concern", person_id=access.person.pk, concern_id=concern.pk)
+    return _page(request, access, concern_id, satisfied_form=form)
+
+
+STEPS = {"acknowledge", "take-on", "new-date", "respond", "close"}
+
+
+@person_record_view("concern", methods=FORM)
+def concern_step(request: HttpRequest, access: RecordAccess, concern_id: UUID, step: str) -> Shown | HttpResponseBase:
+    """The care team moves the case on: each step's form is on the case page; this takes its POST."""
+    if step not in STEPS or not access.is_care_team:
+        raise Http404("No such step.")
+    if request.method != "POST":
+        return redirect("concern", person_id=access.person.pk, concern_id=concern_id)
+    writer = writer_or_404(request, access)
+    concern = concern_in_record(access, concern_id)
+    forms: dict[str, Any] = {
+        "acknowledge": ("note_form", NoteForm),
+        "take-on": ("note_form", NoteForm),
+        "new-date": ("date_form", NewDateForm),
+        "respond": ("respond_form", RespondForm),
+        "close": ("close_form", CloseForm),
+    }
+    name, form_class = forms[step]
+    form = form_class(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if step == "acknowledge":
+                services.acknowledge(writer, concern, data["note"])
+            elif step == "take-on":
+                services.take_on(writer, concern)
+            elif step == "new-date":
+                services.agree_new_date(writer, concern, data["respond_by"], data["reason"])
+            elif step == "respond":
+                services.respond(writer, concern, **data)
+            else:
+                services.close(writer, concern, referred=data["referred"], note=data["note"])
+        except services.ConcernError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Saved. The person who raised it sees the new step and its date.")
+            return redirect("concern", person_id=access.person.pk, concern_id=concern.pk)
+    return _page(request, access, concern_id, **{name: form})
