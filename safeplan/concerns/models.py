@@ -181,3 +181,51 @@ class Satisfaction(Authored):
 
     def __str__(self) -> str:
         return f"{self.answer} on {self.concern_id}"
+
+
+class Reminder(models.Model):
+    """A reminder that a step of a case is late, sent once per case, kind and due date (the daily job is idempotent
+    through this row's uniqueness: running it twice, or after a restart, sends nothing more)."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGE = "acknowledge", "acknowledgement late"
+        RESPOND = "respond", "response late"
+        DELAY_LETTER = "delay_letter", "six months without a response"
+
+    concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    due_on = models.DateField(help_text="The date that was missed.")
+    sent_at = models.DateTimeField()
+    sent_to = models.PositiveIntegerField(default=0, help_text="How many staff it went to (never who, in the log).")
+    channel = models.CharField(max_length=20, default="email", help_text="email, or notify when configured.")
+
+    class Meta:
+        ordering = ["concern", "sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["concern", "kind", "due_on"], name="one_reminder_per_missed_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder for {self.concern_id} ({self.due_on})"
+
+
+class Restorative(Authored):
+    """A restorative response, recorded with the person's agreement: what happened from each side (kept side by side,
+    neither replacing the other), an apology where owed, what changed (and where), and what was learned."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="restorative")
+    agreed_on = models.DateField(help_text="When the person agreed to a restorative response being recorded.")
+    their_account = models.TextField(max_length=6000, help_text="What happened, as the person (or raiser) tells it.")
+    our_account = models.TextField(max_length=6000, help_text="What happened, as the service tells it.")
+    apology = models.TextField(max_length=4000, blank=True)
+    what_changed = models.TextField(max_length=4000)
+    changed_type = models.CharField(max_length=40, blank=True, help_text="What changed: plan, template, policy, …")
+    changed_id = models.CharField(max_length=64, blank=True)
+    changed_words = models.CharField(max_length=300, blank=True, help_text="What changed, in words, with where.")
+    learned = models.TextField(max_length=4000)
+
+    class Meta:
+        ordering = ["concern", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Restorative response for {self.concern_id}"
