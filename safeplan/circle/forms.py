@@ -79,6 +79,23 @@ class ShareForm(NHSForm):
             raise forms.ValidationError("The last day to share it cannot be in the past")
         return value
 
+    def groups(self) -> list[tuple[Shareable, list[str], bool]]:
+        """For the page: each thing shared by parts, its field names, and whether to show it open (something of it
+        is shared, or it has an error), so a phone shows one short list per plan rather than every section at once."""
+        found = []
+        for item in self.items:
+            if not item.parts:
+                continue
+            names = [name for name in (_sees(item), _adds(item)) if name in self.fields]
+            chosen = any(self[name].value() for name in names) or any(name in self.errors for name in names)
+            found.append((item, names, bool(chosen)))
+        return found
+
+    def other_fields(self) -> list[str]:
+        """The fields not in a group: things shared whole, and the end date."""
+        grouped = {name for _, names, _ in self.groups() for name in names}
+        return [name for name in self.fields if name not in grouped]
+
     @staticmethod
     def initial_from(shares: list[Share]) -> dict[str, Any]:
         initial: dict[str, Any] = {}
@@ -220,6 +237,10 @@ class CarerNeedsForm(NHSForm):
         input_formats=DATE_FORMATS,
         error_messages={"invalid": "Enter the date as day/month/year"},
     )
+
+    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person_may_see"].label = f"{name} may read this too"
 
 
 class AssessmentOfferForm(NHSForm):

@@ -147,8 +147,10 @@ def carer_needs(request: HttpRequest, support_id: int) -> HttpResponse:
     with transaction.atomic():
         support = carers.own_support(request.user, support_id)  # type: ignore[arg-type]
         [current] = carers.summaries([support], for_person=False)
-        initial = {"needs": current.note.needs, "person_may_see": current.note.person_may_see} if current.note else {}
-        form = CarerNeedsForm(posted(request), initial=initial)
+        initial: dict[str, object] = {"offered_on": current.offer.offered_on} if current.offer else {}
+        if current.note:
+            initial |= {"needs": current.note.needs, "person_may_see": current.note.person_may_see}
+        form = CarerNeedsForm(posted(request), initial=initial, name=support.person.name_to_use)
         if request.method == "POST" and form.is_valid():
             try:
                 carers.note_needs(

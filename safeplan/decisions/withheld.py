@@ -16,7 +16,14 @@ from safeplan.decisions import presenters, services
 from safeplan.decisions.models import Agreement, Decision, LegalCheck, View
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import WithheldThing
-from safeplan.people.withholding import Withholding, current_withholdings, withheld_at, withholdings_of
+from safeplan.people.withholding import (
+    HOW_TO_ASK,
+    Withholding,
+    current_withholdings,
+    exported,
+    withheld_at,
+    withholdings_of,
+)
 
 VIEW = "decision_view"
 LEGAL_CHECK = "decision_legal_check"
@@ -66,12 +73,13 @@ def link(row: Withholding) -> str:
     return _decision_url(row.person_id, row.container_id, anchor)
 
 
-def marker(row: Withholding) -> dict[str, Any]:
+def marker(row: Withholding) -> dict[str, Any]:  # (review_passed: the marker says so, rather than a date gone by)
     return {
         "marker": True,
         "decided_by": row.decided_by_name,
         "withheld_on": row.decided_on,
         "review_by": row.review_on,
+        "review_passed": row.is_past_review(),
     }
 
 
@@ -152,16 +160,6 @@ def _signature_notes(
     return found
 
 
-def exported(row: Withholding) -> dict[str, Any]:
-    return {
-        "withheld": True,
-        "withheld_on": row.decided_on.isoformat(),
-        "review_by": row.review_on.isoformat(),
-        "decided_by": row.decided_by_name,
-        "decided_by_role": row.decided_by_role,
-    }
-
-
 def for_export(person: Any) -> tuple[dict[str, dict[str, Withholding]], list[dict[str, Any]]]:
     """The current withholdings of decision parts ({kind: {id: row}}) and the top-level `withheld` list's items."""
     withheld = {kind: current_withholdings(person, kind) for kind in KINDS}
@@ -171,8 +169,7 @@ def for_export(person: Any) -> tuple[dict[str, dict[str, Withholding]], list[dic
             "what": FOR_THE_PERSON[kind],
             "where": f"the decision “{questions.get(row.container_id, '')}”",
             **exported(row),
-            "how_to_ask": "Ask your care team about it: they can tell you what they can, and when they will look at "
-            "it again.",
+            "how_to_ask": HOW_TO_ASK,
         }
         for kind in KINDS
         for row in withheld[kind].values()

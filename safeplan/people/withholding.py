@@ -11,6 +11,7 @@ This module holds the model and the reads; the changes (withhold, release) are i
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -72,6 +73,20 @@ class Withholding(models.Model):
 
     def is_past_review(self, today: date | None = None) -> bool:
         return self.released_at is None and self.review_on < (today or timezone.localdate())
+
+
+HOW_TO_ASK = "Ask your care team about it: they can tell you what they can, and when they will look at it again."
+
+
+def exported(row: Withholding) -> dict[str, Any]:
+    """A withheld thing in the person's copy of all their data: that it is there, when, who decided; never its words."""
+    return {
+        "withheld": True,
+        "withheld_on": row.decided_on.isoformat(),
+        "review_by": row.review_on.isoformat(),
+        "decided_by": row.decided_by_name,
+        "decided_by_role": row.decided_by_role,
+    }
 
 
 def current_withholdings(person: Person, object_type: str) -> dict[str, Withholding]:

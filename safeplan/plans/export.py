@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from safeplan.people.models import Person
-from safeplan.people.withholding import Withholding, withheld_at, withholdings_of
+from safeplan.people.withholding import HOW_TO_ASK, Withholding, withheld_at, withholdings_of
 from safeplan.plans.models import Entry, Plan, PlanVersion
 from safeplan.plans.snapshots import build_snapshot, entry_ids, hidden_from_staff, without_hidden
 from safeplan.plans.withheld import ENTRY, Withheld, exported, for_export
@@ -92,9 +92,6 @@ def _entry_history(plan: Plan, withheld: Withheld) -> list[dict[str, Any]]:
     ]
 
 
-ASK = "Ask your care team about it: they can tell you what they can, and when they will look at it again."
-
-
 def _listed(plans: list[Plan], withheld: Withheld) -> list[dict[str, Any]]:
     """The top-level `withheld` list: where each withheld entry sits, in words, with its dates."""
     by_id = {str(plan.pk): plan for plan in plans}
@@ -105,7 +102,7 @@ def _listed(plans: list[Plan], withheld: Withheld) -> list[dict[str, Any]]:
             continue
         section = next((s["title"] for s in plan.template.sections if s["key"] == row.part), "")
         where = f"“{plan.title}”" + (f", in “{section}”" if section else "")
-        listed.append({"what": "an entry in your plan", "where": where, **exported(row), "how_to_ask": ASK})
+        listed.append({"what": "an entry in your plan", "where": where, **exported(row), "how_to_ask": HOW_TO_ASK})
     return listed
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import WithheldThing
-from safeplan.people.withholding import Withholding, current_withholdings, withheld_at, withholdings_of
+from safeplan.people.withholding import Withholding, current_withholdings, exported, withheld_at, withholdings_of
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Entry, EntryRevision, Plan, PlanVersion, Signature, Voice
 from safeplan.plans.plan_templates import item_definition
@@ -89,13 +89,14 @@ def entry_link(row: Withholding) -> str:
     return reverse("plan", kwargs={"person_id": row.person_id, "plan_id": row.container_id}) + f"#entry-{row.object_id}"
 
 
-def marker(row: Withholding) -> dict[str, Any]:
+def marker(row: Withholding) -> dict[str, Any]:  # (review_passed: the marker says so, rather than a date gone by)
     """What the person sees where a withheld entry sits: when, by whom, the review date; never its words."""
     return {
         "marker": True,
         "withheld_on": row.decided_on.isoformat(),
         "decided_by": row.decided_by_name,
         "review_by": row.review_on.isoformat(),
+        "review_passed": row.is_past_review(),
         "fields": {},
         "views": [],
     }
@@ -148,17 +149,6 @@ def as_seen_by(access: RecordAccess, snapshot: dict[str, Any], withheld: Withhel
             items.append({**item, "entries": [entry for entry in entries if entry is not None]})
         sections.append({**section, "items": items})
     return {**snapshot, "sections": sections}
-
-
-def exported(row: Withholding) -> dict[str, Any]:
-    """A withheld entry in the person's copy of all their data: that it is there, when, who decided; never its words."""
-    return {
-        "withheld": True,
-        "withheld_on": row.decided_on.isoformat(),
-        "review_by": row.review_on.isoformat(),
-        "decided_by": row.decided_by_name,
-        "decided_by_role": row.decided_by_role,
-    }
 
 
 def for_export(snapshot: dict[str, Any], withheld: Withheld) -> dict[str, Any]:

@@ -72,6 +72,7 @@ class Journey(BrowserJourney):
         self.check(self.me)
         self.go(self.me.get_by_role("link", name="Choose what Jo Example can see"))
         self.check(self.me)
+        self.me.locator("summary", has_text="My risk and safety plan").click()  # one plan at a time, on a phone
         self.me.get_by_role("group", name=re.compile("Jo sees")).get_by_label("If I am in crisis").check()
         adding = self.me.get_by_role("group", name=re.compile("where may Jo add their own words"))
         adding.get_by_label("If I am in crisis").check()
