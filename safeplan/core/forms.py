@@ -4,6 +4,7 @@ A template writes `form.field.as_field_group()` and gets the right NHS macro (in
 checkboxes) with its label, hint and error message wired up; `form.error_summary_items()` feeds the error summary.
 """
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -27,6 +28,13 @@ def _kind(widget: forms.Widget) -> str:
     return "input"
 
 
+def _shown(value: object) -> str:
+    """A field's value as the person would type it: a date as 23/3/2027 (the first of DATE_INPUT_FORMATS), not ISO."""
+    if isinstance(value, date):
+        return f"{value.day}/{value.month}/{value.year}"
+    return str(value)
+
+
 class NHSBoundField(BoundField):
     def nhs_params(self) -> dict:
         widget = self.field.widget
@@ -44,7 +52,7 @@ class NHSBoundField(BoundField):
         kind = _kind(widget)
         value = self.value()
         if kind in {"input", "textarea"}:
-            params["value"] = "" if value is None else str(value)
+            params["value"] = "" if value is None else _shown(value)
             if kind == "input":
                 params["type"] = getattr(widget, "input_type", "text")
                 if params["type"] == "password":
