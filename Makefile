@@ -4,6 +4,7 @@ PORT ?= 8000
 NHSUK_DIST := node_modules/nhsuk-frontend/dist/nhsuk
 STATIC_BUILD := build/static
 export SAFEPLAN_DEMO_PASSWORD ?= safeplan-demo-2026
+export SAFEPLAN_SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: help install assets demo serve test test-fast lint migrations-check bench clean
 
@@ -24,7 +25,9 @@ assets: install ## Copy the NHS.UK frontend dist files into build/static (never 
 demo: assets ## Install, migrate, seed synthetic demo data, run the job worker and serve on http://127.0.0.1:$(PORT)
 	uv run safeplan migrate --no-input
 	uv run safeplan seed_demo
-# The worker runs background jobs (All my data) beside the server, and stops when the server stops.
+	uv run safeplan concern_reminders
+# The worker runs background jobs (All my data, the reminders of late concerns queued just above, printed to the
+# console) beside the server, and stops when the server stops.
 	uv run safeplan db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	uv run safeplan runserver 127.0.0.1:$(PORT)
 

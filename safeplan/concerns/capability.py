@@ -1,12 +1,12 @@
 """What concerns add to the pages that gather every capability: a part of the record page, the supporter's link to
-the concerns they raised, and the words for its audit rows."""
+the concerns they raised, the team lead's link to late concerns, and the words for its audit rows."""
 
 from typing import Any
 
 from django.urls import reverse
 
-from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, RecordPart
-from safeplan.people.models import SupportRelationship
+from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, NavLink, RecordPart
+from safeplan.people.models import SupportRelationship, User
 
 
 def _late(person_ids: list[Any]) -> set[Any]:
@@ -14,6 +14,20 @@ def _late(person_ids: list[Any]) -> set[Any]:
     from safeplan.concerns.queries import late_cases
 
     return set(late_cases(person_ids).values_list("person_id", flat=True))
+
+
+def _late_concerns(user: User) -> str | None:
+    """The team lead's page of late concerns, in the navigation of team leads only."""
+    from safeplan.concerns.escalation import led_teams
+
+    return reverse("late_concerns") if led_teams(user) else None
+
+
+def _learning(user: User) -> str | None:
+    """The organisation's figures from concerns and compliments, for oversight and team leads."""
+    from safeplan.concerns.views_learning import learning_organisations
+
+    return reverse("concerns_learning") if learning_organisations(user) else None
 
 
 def _seed(world: DemoWorld) -> None:
@@ -34,10 +48,15 @@ def _supporter_pages(support: SupportRelationship) -> list[tuple[str, str]]:
 CONCERNS = Capability(
     "concerns",
     record_parts=[RecordPart("concerns/_record_part.jinja")],
+    navigation=[NavLink("Late concerns", _late_concerns), NavLink("Learning", _learning)],
     supporter_pages=_supporter_pages,
     caseload_columns=[CaseloadColumn("Concerns", _late, flag="Concern late", otherwise="On time")],
     seed_demo=_seed,
-    object_names={"concern": "a concern or compliment", "concerns": "concerns and compliments"},
-    creation_words={"concern": "raised a concern or compliment"},
+    object_names={
+        "concern": "a concern or compliment",
+        "concerns": "concerns and compliments",
+        "restorative": "a restorative response to a concern",
+    },
+    creation_words={"concern": "raised a concern or compliment", "restorative": "recorded a restorative response"},
     change_words={"concern": "moved a concern on"},
 )

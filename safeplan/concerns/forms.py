@@ -171,3 +171,67 @@ class SatisfiedForm(NHSForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+
+
+class RestorativeForm(NHSForm):
+    """A restorative response, recorded with the person's agreement (safeplan/concerns/restorative.py)."""
+
+    agreed_on = _date("Date they agreed to this being recorded", "For example, 2/12/2026", required=True)
+    their_account = forms.CharField(
+        label="What happened, as they tell it",
+        help_text="In their words, as they want it kept. It stays beside the service's account, not replaced by it.",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Say what happened as they tell it"},
+    )
+    our_account = forms.CharField(
+        label="What happened, as the service sees it",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Say what happened as the service sees it"},
+    )
+    apology = forms.CharField(
+        label="An apology, where one is owed (optional)",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    what_changed = forms.CharField(
+        label="What changed",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what changed"},
+    )
+    changed = forms.ChoiceField(
+        label="Where was the change made?",
+        help_text="One of their plans or decisions, or a template or policy you describe below",
+        error_messages={"required": "Choose where the change was made", "invalid_choice": "Choose from the list"},
+    )
+    changed_words = forms.CharField(
+        label="If it was a template or policy, which one, and what in it?",
+        help_text="For example: the joint crisis plan template now asks for a second crisis number",
+        max_length=300,
+        required=False,
+    )
+    learned = forms.CharField(
+        label="What was learned",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what was learned"},
+    )
+
+    def __init__(
+        self, *args: Any, changed_choices: list[tuple[str, str]], name: str, teller: str, **kwargs: Any
+    ) -> None:
+        """`name`: the person, who agrees; `teller`: whoever raised it, whose account it is."""
+        super().__init__(*args, **kwargs)
+        self.fields["changed"].choices = [("", "Choose one"), *changed_choices]  # type: ignore[attr-defined]
+        self.fields["agreed_on"].label = f"Date {name} agreed to this being recorded"
+        self.fields["agreed_on"].error_messages["required"] = f"Enter the date {name} agreed to this being recorded"
+        self.fields["their_account"].label = f"What happened, as {teller} tells it"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("changed") in {"template", "policy"} and not data.get("changed_words", "").strip():
+            self.add_error("changed_words", "Say which template or policy changed, and what in it")
+        return data

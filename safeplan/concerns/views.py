@@ -20,6 +20,7 @@ from safeplan.concerns.forms import (
 )
 from safeplan.concerns.models import Kind, Response, Satisfaction
 from safeplan.concerns.queries import concern_in_record, visible_concerns
+from safeplan.concerns.restorative import restoratives_on
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import shareables
@@ -120,6 +121,7 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         "steps": presenters.steps(concern, for_staff=staff or access.grant is not None),
         "response": response,
         "said": said,
+        "restoratives": restoratives_on(access, concern),
         "may_say": response is not None
         and (concern.raised_by_id == request.user.pk or (access.is_person and concern.person_follows)),
         "note_form": forms.get("note_form") or NoteForm(),

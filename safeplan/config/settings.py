@@ -45,6 +45,19 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", PRODUCTION)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 DEFAULT_FROM_EMAIL = env_str("SAFEPLAN_FROM_EMAIL", "safeplan <no-reply@safeplan.invalid>")
+# Reminders of late concerns (concerns/notify.py) go through GOV.UK Notify when both of these are set, else by e-mail.
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+NOTIFY_LATE_CONCERN_TEMPLATE_ID = env_str("NOTIFY_LATE_CONCERN_TEMPLATE_ID", "")
+if bool(NOTIFY_API_KEY) != bool(NOTIFY_LATE_CONCERN_TEMPLATE_ID):
+    raise ImproperlyConfigured("Set both NOTIFY_API_KEY and NOTIFY_LATE_CONCERN_TEMPLATE_ID, or neither.")
+# Where links in e-mails sent by background jobs point (no request to build them from): in production the first
+# allowed host over HTTPS, unless set.
+_site_default: str | None = "http://127.0.0.1:8000"
+if PRODUCTION:  # a wildcard host names no one site: then it must be set
+    _site_default = None if ALLOWED_HOSTS[0][:1] in {".", "*"} else f"https://{ALLOWED_HOSTS[0]}"
+SITE_URL = env_str("SAFEPLAN_SITE_URL", _site_default).rstrip("/")
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"SAFEPLAN_SITE_URL must start with https:// or http://, not {SITE_URL!r}.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

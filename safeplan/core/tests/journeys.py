@@ -24,6 +24,14 @@ class BrowserJourney:
         locator.click()
         locator.page.wait_for_load_state()
 
+    def nav(self, page, name: str) -> None:
+        """Follow a link in the header's navigation; on a narrow page the NHS header folds the last links under
+        "More", so open that first when the link is not on show."""
+        link = page.locator("header").get_by_role("link", name=name)
+        if not link.is_visible():
+            page.locator("header").get_by_role("button", name="More").click()
+        self.go(link)
+
     def sign_in(self, page, username: str) -> None:
         page.goto(self.base + reverse("login"))
         page.get_by_label("Username").fill(username)

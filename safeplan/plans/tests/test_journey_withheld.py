@@ -87,7 +87,7 @@ class Journey(BrowserJourney):
         Withholding.objects.update(review_on=date.today() - timedelta(days=1))  # the days go by
         self.lead = self.browser({"width": 1100, "height": 900})
         self.sign_in(self.lead, "jordan")
-        self.go(self.lead.get_by_role("link", name="Withholdings to review"))
+        self.nav(self.lead, "Withholdings to review")
         expect(self.lead.get_by_role("heading", level=1)).to_have_text("Withholdings past their review date")
         expect(self.lead.get_by_role("link", name="Sasha Whitlock", exact=True)).to_be_visible()
         self.check(self.lead)

@@ -147,7 +147,8 @@ class Command(BaseCommand):
                 second_factor.enrol_with_key(actor=SEED_ACTOR, user=user, key_hex=key, reason="demo key (seed_demo)")
 
     def _user(self, username: str, display_name: str, password: str, **extra: bool) -> User:
-        user = User(username=username, display_name=display_name, **extra)
+        # An address that can never be delivered (.invalid), so the demo's reminders print to the console only.
+        user = User(username=username, display_name=display_name, email=f"{username}@demo.safeplan.invalid", **extra)
         user.set_password(password)
         user.save()
         return user

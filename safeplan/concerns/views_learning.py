@@ -1,0 +1,58 @@
+"""The learning page (issue 12, item 6): an organisation's figures from concerns and compliments, with no names and no
+words anyone wrote, for its oversight staff and team leads; and the same figures as JSON for the oversight capability
+to chart. Each view is audited as a listing about no one (figures only)."""
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from safeplan.audit import services as audit
+from safeplan.audit.models import AuditEvent
+from safeplan.concerns.learning import Learning, learning_for
+from safeplan.people.access import staff_roles
+from safeplan.people.models import Organisation, StaffRole, User
+
+ROLES = {StaffRole.Role.OVERSIGHT: "oversight", StaffRole.Role.TEAM_LEAD: "team lead"}
+
+
+def learning_organisations(user: User) -> list[Organisation]:
+    """The organisations whose figures the user may see: those where they have an oversight or team-lead role."""
+    found: dict[int, Organisation] = {}
+    for role in staff_roles(user):
+        if role.role in ROLES:
+            found.setdefault(role.organisation_id, role.organisation)
+    return list(found.values())
+
+
+def _figures(request: HttpRequest) -> Learning:
+    """The figures of the user's organisation (the one asked for, when they have more than one), audited."""
+    user: User = request.user  # type: ignore[assignment]
+    organisations = learning_organisations(user)
+    asked = request.GET.get("organisation", "")
+    chosen = next((o for o in organisations if str(o.pk) == asked), organisations[0] if organisations else None)
+    if chosen is None:
+        raise Http404("Not available.")
+    roles = {role.role for role in staff_roles(user) if role.organisation_id == chosen.pk}
+    figures = learning_for(chosen)
+    audit.record_listing(
+        request,
+        role=ROLES[StaffRole.Role.OVERSIGHT if StaffRole.Role.OVERSIGHT in roles else StaffRole.Role.TEAM_LEAD],
+        object_type="concerns_learning",
+        shown=0,
+        note=f" (figures only, organisation {chosen.pk})",
+        purpose=AuditEvent.Purpose.GOVERNANCE,
+    )
+    return figures
+
+
+def learning(request: HttpRequest) -> HttpResponse:
+    with transaction.atomic():
+        figures = _figures(request)
+        response = render(request, "concerns/learning.jinja", {"learning": figures})
+    return response
+
+
+def learning_json(request: HttpRequest) -> JsonResponse:
+    with transaction.atomic():
+        figures = _figures(request)
+    return JsonResponse(figures.as_json())
