@@ -45,6 +45,12 @@ def _supporter_pages(support: SupportRelationship) -> list[tuple[str, str]]:
     return [("Concerns and compliments you raised", reverse("concern_list", kwargs={"person_id": support.person_id}))]
 
 
+def _export(person: Any) -> dict[str, Any]:
+    from safeplan.concerns.export import export_concerns
+
+    return export_concerns(person)
+
+
 CONCERNS = Capability(
     "concerns",
     record_parts=[RecordPart("concerns/_record_part.jinja")],
@@ -52,6 +58,7 @@ CONCERNS = Capability(
     supporter_pages=_supporter_pages,
     caseload_columns=[CaseloadColumn("Concerns", _late, flag="Concern late", otherwise="On time")],
     seed_demo=_seed,
+    export=_export,
     object_names={
         "concern": "a concern or compliment",
         "concerns": "concerns and compliments",

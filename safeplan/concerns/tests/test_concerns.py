@@ -290,3 +290,21 @@ def test_a_late_concern_is_flagged_on_the_caseload(client, world):
     with time_machine.travel(timezone.now() + timedelta(days=10)):
         client.force_login(world.lead)
         assert "Concern late" in client.get(reverse("caseload")).content.decode()
+
+
+def test_all_my_data_holds_the_cases_the_person_follows_and_validates(world):
+    from safeplan.concerns.export import export_concerns
+    from safeplan.exports import schema
+
+    mine = raise_one(world)
+    staff = as_(world, world.practitioner)
+    services.acknowledge(staff, mine, "Rang to offer a meeting")
+    services.respond(staff, mine, how_looked_into="We rang it", found="It was down", will_change="A backup line")
+    share_something(world, world.supporter)
+    raise_one(world, world.supporter, what_happened="The supporter's own concern")
+    [case] = export_concerns(world.person)["concerns"]
+    assert case["id"] == str(mine.pk) and case["response"]["found"] == "It was down"
+    assert [step["state"] for step in case["steps"]] == ["received", "acknowledged", "responded"]
+    part = schema.schema()["properties"]["records"]["properties"]["concerns"]
+    assert schema.errors({"concerns": [case]}, part) == []
+    assert schema.errors({"concerns": [{**case, "kind": "gossip"}]}, part) != []  # the check can fail
