@@ -74,7 +74,7 @@ def late_steps(concern: Concern, day: date) -> list[LateStep]:
         if day > concern.respond_by:
             found.append(LateStep(Reminder.Kind.RESPOND, concern.respond_by))
         letter = delay_letter_due(concern)
-        if day >= letter:
+        if day >= letter and not concern.steps.filter(delay_letter=True).exists():
             found.append(LateStep(Reminder.Kind.DELAY_LETTER, letter))
     return sorted(found, key=lambda step: step.due_on)
 

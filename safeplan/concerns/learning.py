@@ -71,6 +71,16 @@ def protected(numbers: list[int]) -> list[Figure]:
     return figures
 
 
+def _any_hidden(figures: list[Figure]) -> bool:
+    return any(figure.text in (FEWER, HIDDEN) or figure.text.startswith(FEWER) for figure in figures)
+
+
+def total(number: int, *parts: list[Figure]) -> Figure:
+    """A total shown beside counts: not shown when any of them is, so no suppressed count can be worked out by
+    subtraction (however many are suppressed, and whichever 12 months the page covers)."""
+    return Figure(None, HIDDEN) if any(_any_hidden(figures) for figures in parts) else count(number)
+
+
 def median_days(days: list[int]) -> Figure:
     if not days:
         return Figure(None, "none yet")
@@ -259,24 +269,25 @@ def learning_for(organisation: Organisation, today: date | None = None) -> Learn
         by_month[case.month].append(case)
     concern_counts = [sum(c.kind == Kind.CONCERN for c in by_month[start]) for start in starts]
     compliment_counts = [sum(c.kind == Kind.COMPLIMENT for c in by_month[start]) for start in starts]
+    monthly_concerns, monthly_compliments = protected(concern_counts), protected(compliment_counts)
     months = [
         Month(start, concerns, compliments, *_timings(by_month[start]))
-        for start, concerns, compliments in zip(
-            starts, protected(concern_counts), protected(compliment_counts), strict=True
-        )
+        for start, concerns, compliments in zip(starts, monthly_concerns, monthly_compliments, strict=True)
     ]
     concerns = [case for case in every if case.kind == Kind.CONCERN]
     themes = protected([sum(case.theme == key for case in concerns) for key in THEMES])
     answers = [sum(case.satisfied == key for case in concerns) for key in ANSWERS]
     points = [_point(month) for month in months]
     acknowledge_days, respond_days, on_time = _timings(every)
+    if _any_hidden([month.on_time for month in months if month.on_time.text != "none due yet"]):
+        on_time = Figure(None, HIDDEN)  # else the overall share, less the months shown, gives a hidden month's
     return Learning(
         organisation=organisation.name,
         first=first,
         last=last,
         months=months,
-        concerns=count(len(concerns)),
-        compliments=count(len(every) - len(concerns)),
+        concerns=total(len(concerns), monthly_concerns, themes),
+        compliments=total(len(every) - len(concerns), monthly_compliments),
         acknowledge_days=acknowledge_days,
         respond_days=respond_days,
         on_time=on_time,

@@ -141,6 +141,9 @@ class Step(Authored):
     state = models.CharField(max_length=20, choices=State.choices)
     note = models.TextField(blank=True)
     respond_by = models.DateField(null=True, blank=True, help_text="A response date agreed at this step.")
+    delay_letter = models.BooleanField(
+        default=False, help_text="At this step the letter explaining why the response is taking so long was sent."
+    )
 
     class Meta:
         ordering = ["concern", "written_at", "pk"]

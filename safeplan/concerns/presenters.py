@@ -61,7 +61,7 @@ def dues(concern: Concern, today: date | None = None) -> list[Due]:
         verb = "was due" if late else "due by"
         found.append(Due(f"Response {verb} {_day(concern.respond_by)}" + (": it is late." if late else ""), late))
         letter = add_months(concern.received_on, 6)
-        if day >= letter:
+        if day >= letter and not Step.objects.filter(concern=concern, delay_letter=True).exists():
             found.append(
                 Due(f"No response after 6 months: a letter explaining the delay was due {_day(letter)}.", True)
             )
@@ -73,7 +73,9 @@ def steps(concern: Concern, *, for_staff: bool) -> list[StepLine]:
     lines = []
     for step in Step.objects.filter(concern=concern).order_by("written_at", "pk"):
         what = STEP_WORDS[State(step.state)]
-        if step.respond_by is not None:
+        if step.delay_letter:
+            what = "A letter explaining the delay was sent"
+        elif step.respond_by is not None:
             what = f"New date for the response agreed: {_day(step.respond_by)}"
         who = f"{step.written_by_name} ({step.written_by_role})" if for_staff or step.state != State.RECEIVED else ""
         lines.append(StepLine(f"{timezone.localtime(step.written_at):%-d %B %Y}", what, who, step.note))

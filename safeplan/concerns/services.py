@@ -26,7 +26,7 @@ from safeplan.concerns.models import (
 )
 from safeplan.concerns.working_days import add_working_days
 from safeplan.core.dates import add_months
-from safeplan.people.models import Organisation
+from safeplan.people.models import Organisation, SupportRelationship
 from safeplan.people.records import Action, RecordError, Writer, audit_change
 from safeplan.people.shares import ADVOCACY_SCOPES
 
@@ -61,21 +61,35 @@ def policy_for(organisation: Organisation, at: datetime | None = None) -> Compla
     return ComplaintsPolicy(organisation=organisation, nation=Nation.ENGLAND, **DEFAULTS[Nation.ENGLAND])
 
 
-def raiser_role(writer: Writer) -> str:
-    """Who is raising it, in words, or a refusal: the person; a supporter the person shares with; an advocate the
-    person has asked to raise concerns for them; the care team recording one that came another way."""
+@dataclass(frozen=True)
+class Raiser:
+    """Who is raising a concern, from which access they hold (never from words anyone typed)."""
+
+    words: str
+    is_person: bool = False
+    for_the_person: bool = False  # an advocate acting for them: the person follows the case
+    recording: bool = False  # the care team recording one that came another way
+
+
+def raiser(writer: Writer) -> Raiser:
+    """Who is raising it, or a refusal: the person; a supporter the person shares with (their own concern); an
+    advocate the person has asked to raise concerns for them; the care team recording one that came another way."""
     access = writer.access
     if access.is_person:
-        return "the person"
+        return Raiser("the person", is_person=True)
     if access.is_care_team:
-        return "recorded by the care team"
+        return Raiser("recorded by the care team", recording=True)
     if access.is_supporter and access.support is not None:
-        if access.support.kind == "advocate":
+        if access.support.kind == SupportRelationship.Kind.ADVOCATE:
             if not access.may_act_for(RAISE_CONCERNS):
                 raise ConcernError(f"{access.person.name_to_use} has not asked you to raise concerns for them.")
-            return "their advocate, on their behalf"
-        return f"their {access.support.relationship or 'supporter'}"
+            return Raiser("their advocate, on their behalf", for_the_person=True)
+        return Raiser(f"their {access.support.relationship or 'supporter'}")
     raise ConcernError("Emergency access is for reading only.")
+
+
+def raiser_role(writer: Writer) -> str:
+    return raiser(writer).words
 
 
 def raise_concern(
@@ -100,7 +114,8 @@ def raise_concern(
     the person, and whether it was raised by or for the person), with its time limits from the organisation's
     policy in force now. The person follows the cases raised by them or for them; a supporter's own concern is
     theirs to follow."""
-    role = raiser_role(writer)
+    who = raiser(writer)
+    role = who.words
     moment = now or timezone.now()
     today = timezone.localdate(moment)
     if kind not in Kind.values:
@@ -145,8 +160,8 @@ def raise_concern(
             raised_by=writer.user,
             raised_by_name=raised_by_name.strip(),
             raised_by_role=role,
-            on_behalf=role.startswith("their advocate"),
-            person_follows=writer.is_person or role.startswith("their advocate") or (recorded and for_the_person),
+            on_behalf=who.for_the_person,
+            person_follows=who.is_person or who.for_the_person or (who.recording and for_the_person),
             received_how=received_how,
             received_on=received_on,
             event_on=event_on,
@@ -234,6 +249,22 @@ def agree_new_date(writer: Writer, concern: Concern, respond_by: date, reason: s
     return step
 
 
+def send_delay_letter(writer: Writer, concern: Concern, note: str) -> Step:
+    """The letter explaining why the response is taking so long (due six months after receipt), with what it said."""
+    _care_team(writer, concern)
+    if concern.kind != Kind.CONCERN or concern.state not in (State.RECEIVED, State.ACKNOWLEDGED, State.LOOKING_INTO):
+        raise ConcernError("A delay letter is for a concern still waiting for its response.")
+    if not note.strip():
+        raise ConcernError("Say what the letter told them, as they will read it here.")
+    moment = timezone.now()
+    with transaction.atomic():
+        step = Step.objects.create(
+            concern=concern, state=concern.state, note=note.strip(), delay_letter=True, **writer.authored(moment)
+        )
+        audit_change(writer, Action.UPDATE, "concern", concern.pk, "delay letter sent")
+    return step
+
+
 def respond(
     writer: Writer, concern: Concern, *, how_looked_into: str, found: str, will_change: str, apology: str = ""
 ) -> Response:
@@ -264,6 +295,8 @@ def close(writer: Writer, concern: Concern, *, referred: bool = False, note: str
     """Closed once responded to (a compliment once thanked), or referred on to another organisation with a note."""
     if referred and not note.strip():
         raise ConcernError("Say who it was referred to, and why.")
+    if not referred and concern.kind == Kind.CONCERN and concern.state != State.RESPONDED:
+        raise ConcernError("Send the response first, or tick “Referred on” if another organisation is answering it.")
     ready = {State.RESPONDED} if concern.kind == Kind.CONCERN else {State.RECEIVED, State.ACKNOWLEDGED}
     if referred:
         ready = {State.RECEIVED, State.ACKNOWLEDGED, State.LOOKING_INTO}

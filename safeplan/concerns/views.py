@@ -126,11 +126,15 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         and (concern.raised_by_id == request.user.pk or (access.is_person and concern.person_follows)),
         "note_form": forms.get("note_form") or NoteForm(),
         "date_form": forms.get("date_form") or NewDateForm(),
+        "letter_form": forms.get("letter_form") or NoteForm(prefix="letter"),
+        "letter_due": any("letter explaining the delay" in due.text for due in presenters.dues(concern)),
         "respond_form": forms.get("respond_form") or RespondForm(),
         "close_form": forms.get("close_form") or CloseForm(),
         "satisfied_form": forms.get("satisfied_form") or SatisfiedForm(),
     }
-    status = 422 if any(f.errors for f in forms.values()) else 200
+    failed = [form for form in forms.values() if form.errors]
+    context["error_summary"] = failed[0].error_summary_items() if failed else []  # the layout shows it
+    status = 422 if failed else 200
     return show(request, "concerns/concern.jinja", context, status=status, object_id=concern.pk)
 
 
@@ -157,7 +161,7 @@ def concern_page(request: HttpRequest, access: RecordAccess, concern_id: UUID) -
     return _page(request, access, concern_id, satisfied_form=form)
 
 
-STEPS = {"acknowledge", "take-on", "new-date", "respond", "close"}
+STEPS = {"acknowledge", "take-on", "new-date", "delay-letter", "respond", "close"}
 
 
 @person_record_view("concern", methods=FORM)
@@ -172,12 +176,13 @@ def concern_step(request: HttpRequest, access: RecordAccess, concern_id: UUID, s
     forms: dict[str, Any] = {
         "acknowledge": ("note_form", NoteForm),
         "take-on": ("note_form", NoteForm),
+        "delay-letter": ("letter_form", NoteForm),
         "new-date": ("date_form", NewDateForm),
         "respond": ("respond_form", RespondForm),
         "close": ("close_form", CloseForm),
     }
     name, form_class = forms[step]
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix="letter" if step == "delay-letter" else None)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -185,6 +190,8 @@ def concern_step(request: HttpRequest, access: RecordAccess, concern_id: UUID, s
                 services.acknowledge(writer, concern, data["note"])
             elif step == "take-on":
                 services.take_on(writer, concern)
+            elif step == "delay-letter":
+                services.send_delay_letter(writer, concern, data["note"])
             elif step == "new-date":
                 services.agree_new_date(writer, concern, data["respond_by"], data["reason"])
             elif step == "respond":

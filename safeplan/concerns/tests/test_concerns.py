@@ -308,3 +308,46 @@ def test_all_my_data_holds_the_cases_the_person_follows_and_validates(world):
     part = schema.schema()["properties"]["records"]["properties"]["concerns"]
     assert schema.errors({"concerns": [case]}, part) == []
     assert schema.errors({"concerns": [{**case, "kind": "gossip"}]}, part) != []  # the check can fail
+
+
+def test_a_supporter_called_an_advocate_in_words_still_raises_their_own_concern(world):
+    support = share_something(world, world.supporter)
+    support.relationship = "advocate"  # free text: it must not make the person follow the supporter's own case
+    support.save()
+    concern = raise_one(world, world.supporter)
+    assert (concern.raised_by_role, concern.person_follows, concern.on_behalf) == ("their advocate", False, False)
+
+
+def test_a_refused_step_says_why_on_the_case_page(client, world):
+    concern = raise_one(world)
+    client.force_login(world.practitioner)
+    ids = {"person_id": world.person.pk, "concern_id": concern.pk}
+    close = client.post(reverse("concern_step", kwargs={**ids, "step": "close"}), {})
+    page = close.content.decode()
+    assert close.status_code == 422 and "Send the response first" in page and "There is a problem" in page
+    past = (date.today() - timedelta(days=1)).strftime("%d/%m/%Y")
+    new_date = client.post(
+        reverse("concern_step", kwargs={**ids, "step": "new-date"}), {"respond_by": past, "reason": "x"}
+    )
+    assert new_date.status_code == 422 and "must be after today" in new_date.content.decode()
+    concern.refresh_from_db()
+    assert concern.state == State.RECEIVED and Step.objects.filter(concern=concern).count() == 1
+
+
+def test_the_delay_letter_is_due_at_six_months_and_recorded_when_sent(client, world):
+    from safeplan.concerns import presenters
+
+    concern = raise_one(world)
+    services.acknowledge(as_(world, world.practitioner), concern)
+    with time_machine.travel(timezone.now() + timedelta(days=190)):
+        assert any("letter explaining the delay" in due.text and due.late for due in presenters.dues(concern))
+        client.force_login(world.practitioner)
+        url = reverse(
+            "concern_step", kwargs={"person_id": world.person.pk, "concern_id": concern.pk, "step": "delay-letter"}
+        )
+        assert client.post(url, {"letter-note": ""}).status_code == 422
+        assert client.post(url, {"letter-note": "We wrote to say the review needs another month"}).status_code == 302
+        assert not any("letter explaining the delay" in due.text for due in presenters.dues(concern))
+        client.force_login(world.person.user)
+        case = client.get(reverse("concern", kwargs={"person_id": world.person.pk, "concern_id": concern.pk}))
+        assert "A letter explaining the delay was sent" in case.content.decode()

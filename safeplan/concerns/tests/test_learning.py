@@ -113,7 +113,8 @@ def test_the_figures_of_a_year_of_cases(world):
     months = {f"{m.start:%Y-%m}": m for m in figures.months}
     assert len(months) == 12
     october, november, september = months["2026-10"], months["2026-11"], months["2026-09"]
-    assert (figures.concerns.text, figures.compliments.text) == ("9", FEWER)
+    # 9 concerns in all, but a month of them is not shown, so neither is the total (H34)
+    assert (figures.concerns.text, figures.compliments.text) == (HIDDEN, HIDDEN)
     assert november.concerns.text == FEWER and october.concerns.text == HIDDEN  # else 9 - 3 = 6 gives November away
     assert september.compliments.text == FEWER and months["2026-08"].concerns.text == "0"
     assert october.acknowledge_days == Figure(3.5, "3.5")  # 1, 2, 3, 4, 5 and 6 working days
@@ -194,6 +195,17 @@ def test_the_same_figures_as_plain_data_with_null_for_what_is_not_shown(client, 
     assert october["concerns"] == {"value": None, "text": HIDDEN}
     assert october["median_working_days_to_acknowledge"] == {"value": 3.5, "text": "3.5"}
     overall = data["overall"]
-    assert overall["concerns"] == {"value": 9, "text": "9"} and overall["led_to_a_change"]["value"] == 6
+    assert overall["concerns"] == {"value": None, "text": HIDDEN} and overall["led_to_a_change"]["value"] == 6
     assert overall["put_things_right"]["partly"] == {"value": None, "text": FEWER}
     assert WHAT not in json.dumps(data) and world.person.full_name not in json.dumps(data)
+
+
+def test_no_suppressed_count_can_be_worked_out_from_a_total_however_many_are_hidden():
+    from safeplan.concerns.learning import protected, total
+
+    cells = protected([10, 1, 1])
+    assert [cell.value for cell in cells] == [10, None, None]
+    assert total(12, cells).value is None  # with the total shown, both hidden cells would have to be 1
+    shown = protected([10, 5, 6])
+    assert total(21, shown).value == 21
+    assert total(21, shown, protected([20, 1])).value is None  # the same total beside another hidden breakdown
