@@ -7,7 +7,7 @@ Raising a concern never changes anything else about the person's care: nothing h
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -138,7 +138,7 @@ def raise_concern(
         received_how, received_on, raised_by_name = ReceivedHow.ONLINE, today, str(writer.user)
     if event_on is not None and event_on > today:
         raise ConcernError("When it happened cannot be in the future.")
-    policy = policy_for(writer.access.person.organisation, moment)
+    policy = policy_for(writer.access.person.organisation, _end_of(received_on))  # in force the day it came
     if kind == Kind.CONCERN and past_time_limit(event_on, received_on, policy.time_limit_months):
         if recorded and not late_accepted_reason.strip():
             raise ConcernError(
@@ -174,6 +174,11 @@ def raise_concern(
         _step(writer, concern, State.RECEIVED, "", moment)
         audit_change(writer, Action.CREATE, "concern", concern.pk, concern.kind)
     return concern
+
+
+def _end_of(day: date) -> datetime:
+    """The last moment of a day, in the service's time zone: a policy in force that day applies to what came then."""
+    return timezone.make_aware(datetime.combine(day, time.max))
 
 
 def past_time_limit(event_on: date | None, received_on: date, months: int) -> bool:
@@ -234,6 +239,8 @@ def take_on(writer: Writer, concern: Concern) -> Step:
 def agree_new_date(writer: Writer, concern: Concern, respond_by: date, reason: str) -> Step:
     """A new response date agreed with the raiser, with the reason they are told."""
     _care_team(writer, concern)
+    if concern.kind != Kind.CONCERN:
+        raise ConcernError("A compliment is thanked, not answered by a date.")
     if concern.state in (State.RESPONDED, State.CLOSED, State.REFERRED):
         raise ConcernError("The response has already been sent.")
     if not reason.strip():
@@ -242,7 +249,9 @@ def agree_new_date(writer: Writer, concern: Concern, respond_by: date, reason: s
         raise ConcernError("The new date must be after today.")
     moment = timezone.now()
     with transaction.atomic():
-        Concern.objects.filter(pk=concern.pk).update(respond_by=respond_by)
+        open_states = (State.RECEIVED, State.ACKNOWLEDGED, State.LOOKING_INTO)
+        if Concern.objects.filter(pk=concern.pk, state__in=open_states).update(respond_by=respond_by) != 1:
+            raise ConcernError("Someone else has already moved this case on. Look at it again.")
         step = _step(writer, concern, concern.state, reason.strip(), moment, respond_by=respond_by)
         audit_change(writer, Action.UPDATE, "concern", concern.pk, f"response by {respond_by}")
     concern.respond_by = respond_by
@@ -269,13 +278,15 @@ def respond(
     writer: Writer, concern: Concern, *, how_looked_into: str, found: str, will_change: str, apology: str = ""
 ) -> Response:
     """The response, with every one of its parts, and the ombudsman of the policy the case was received under."""
+    if concern.kind != Kind.CONCERN:
+        raise ConcernError("A compliment is thanked, not answered.")
     parts = {"how it was looked into": how_looked_into, "what was found": found, "what will change": will_change}
     missing = [name for name, words in parts.items() if not words.strip()]
     if missing:
         raise ConcernError(
             f"Say {missing[0]}. Every response says how it was looked into, what was found and what will change."
         )
-    policy = policy_for(concern.person.organisation, concern.created_at)
+    policy = policy_for(concern.person.organisation, _end_of(concern.received_on))
     ombudsman = f"{policy.ombudsman_name}, {policy.ombudsman_phone}, {policy.ombudsman_url}"
     with transaction.atomic():
         _move(writer, concern, from_states={State.ACKNOWLEDGED, State.LOOKING_INTO}, to=State.RESPONDED)
@@ -306,9 +317,11 @@ def close(writer: Writer, concern: Concern, *, referred: bool = False, note: str
 def say_satisfied(writer: Writer, concern: Concern, *, answer: str, words: str = "") -> Satisfaction:
     """The raiser says whether the response put things right for them. Only the raiser (or the person, for a concern
     an advocate raised for them) answers."""
-    if concern.raised_by_id != writer.user.pk and not (writer.is_person and concern.person_follows):
+    if writer.is_care_team or (
+        concern.raised_by_id != writer.user.pk and not (writer.is_person and concern.person_follows)
+    ):
         raise ConcernError("Only whoever raised it says whether they are satisfied.")
-    if concern.state not in (State.RESPONDED, State.CLOSED):
+    if concern.state not in (State.RESPONDED, State.CLOSED) or not Response.objects.filter(concern=concern).exists():
         raise ConcernError("You can say this once the response has been sent.")
     if answer not in Satisfaction.Answer.values:
         raise ConcernError("Choose yes, partly or no.")

@@ -123,6 +123,7 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         "said": said,
         "restoratives": restoratives_on(access, concern),
         "may_say": response is not None
+        and not staff
         and (concern.raised_by_id == request.user.pk or (access.is_person and concern.person_follows)),
         "note_form": forms.get("note_form") or NoteForm(),
         "date_form": forms.get("date_form") or NewDateForm(),

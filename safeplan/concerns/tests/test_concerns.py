@@ -351,3 +351,30 @@ def test_the_delay_letter_is_due_at_six_months_and_recorded_when_sent(client, wo
         client.force_login(world.person.user)
         case = client.get(reverse("concern", kwargs={"person_id": world.person.pk, "concern_id": concern.pk}))
         assert "A letter explaining the delay was sent" in case.content.decode()
+
+
+def test_a_concern_received_before_a_policy_change_keeps_the_old_time_limits_when_recorded_after(world):
+    received = timezone.localdate() - timedelta(days=3)
+    ComplaintsPolicy.objects.create(
+        organisation=world.org,
+        nation="scotland",
+        acknowledge_days=5,
+        respond_days=20,
+        ombudsman_name="the Scottish Public Services Ombudsman",
+        ombudsman_phone="0800 377 7330",
+        ombudsman_url="https://www.spso.org.uk",
+        effective_from=timezone.now() - timedelta(days=1),
+    )
+    phone = {"received_how": "phone", "received_on": received, "raised_by_name": "Sam", "raised_by_role": "the person"}
+    concern = raise_one(world, world.practitioner, **phone)
+    assert concern.nation == "england" and concern.respond_by == add_working_days(received, 25, "england")
+
+
+def test_staff_never_say_they_are_satisfied_for_the_raiser(world):
+    phone = {"received_how": "phone", "received_on": date.today(), "raised_by_name": "Sam", "raised_by_role": "mother"}
+    concern = raise_one(world, world.practitioner, **phone)
+    staff = as_(world, world.practitioner)
+    services.acknowledge(staff, concern)
+    services.respond(staff, concern, how_looked_into="Rang", found="Found", will_change="Change")
+    with pytest.raises(services.ConcernError, match="Only whoever raised it"):
+        services.say_satisfied(staff, concern, answer="yes")
