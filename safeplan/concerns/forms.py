@@ -20,6 +20,18 @@ def _date(label: str, help_text: str, *, required: bool = False) -> forms.DateFi
     )
 
 
+def _words(label: str, *, rows: int, max_length: int, required: str = "", help_text: str = "") -> forms.CharField:
+    """Words in a textarea; `required` is the message when it is left empty (the field is optional without one)."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=bool(required),
+        error_messages={"required": required} if required else {},
+    )
+
+
 class RaiseForm(NHSForm):
     kind = forms.ChoiceField(
         label="What would you like to tell us?",
@@ -34,19 +46,13 @@ class RaiseForm(NHSForm):
         max_length=300,
         required=False,
     )
-    what_happened = forms.CharField(
-        label="What happened?",
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "Say what happened"},
-    )
+    what_happened = _words("What happened?", rows=6, max_length=6000, required="Say what happened")
     event_on = _date("When did it happen? (optional)", "For example, 3/11/2026")
-    would_like = forms.CharField(
-        label="What would you like to happen? (optional)",
-        help_text="For example: an apology, a change to the plan, to talk it through with someone",
+    would_like = _words(
+        "What would you like to happen? (optional)",
+        rows=3,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        help_text="For example: an apology, a change to the plan, to talk it through with someone",
     )
     contact_ok = forms.ChoiceField(
         label="May we contact you about it?",
@@ -98,59 +104,32 @@ class RecordForm(RaiseForm):
         choices=[("yes", "Yes: the person follows the case"), ("no", "No: someone raising their own concern")],
         error_messages={"required": "Say whether it was raised by the person or for them"},
     )
-    late_accepted_reason = forms.CharField(
-        label="If it happened more than 12 months ago, why can it still be looked into? (optional)",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
+    late_accepted_reason = _words(
+        "If it happened more than 12 months ago, why can it still be looked into? (optional)", rows=2, max_length=2000
     )
 
 
 class NoteForm(NHSForm):
-    note = forms.CharField(
-        label="What you told them",
-        help_text="For example: rang on 24/11 and offered to meet next week; they would like a call instead",
+    note = _words(
+        "What you told them",
+        rows=3,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        help_text="For example: rang on 24/11 and offered to meet next week; they would like a call instead",
     )
 
 
 class NewDateForm(NHSForm):
     respond_by = _date("New date for the response", "For example, 19/12/2026", required=True)
-    reason = forms.CharField(
-        label="Why it will take longer, as they will read it",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say why it will take longer"},
+    reason = _words(
+        "Why it will take longer, as they will read it", rows=3, max_length=2000, required="Say why it will take longer"
     )
 
 
 class RespondForm(NHSForm):
-    how_looked_into = forms.CharField(
-        label="How it was looked into",
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Say how it was looked into"},
-    )
-    found = forms.CharField(
-        label="What was found",
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Say what was found"},
-    )
-    will_change = forms.CharField(
-        label="What will change",
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Say what will change"},
-    )
-    apology = forms.CharField(
-        label="An apology, where one is owed (optional)",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
+    how_looked_into = _words("How it was looked into", rows=4, max_length=6000, required="Say how it was looked into")
+    found = _words("What was found", rows=4, max_length=6000, required="Say what was found")
+    will_change = _words("What will change", rows=4, max_length=6000, required="Say what will change")
+    apology = _words("An apology, where one is owed (optional)", rows=3, max_length=4000)
 
 
 class CloseForm(NHSForm):
@@ -165,43 +144,28 @@ class SatisfiedForm(NHSForm):
         choices=Satisfaction.Answer.choices,
         error_messages={"required": "Choose yes, partly or no"},
     )
-    words = forms.CharField(
-        label="Anything you want to add (optional)",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
+    words = _words("Anything you want to add (optional)", rows=3, max_length=4000)
 
 
 class RestorativeForm(NHSForm):
     """A restorative response, recorded with the person's agreement (safeplan/concerns/restorative.py)."""
 
     agreed_on = _date("Date they agreed to this being recorded", "For example, 2/12/2026", required=True)
-    their_account = forms.CharField(
-        label="What happened, as they tell it",
+    their_account = _words(
+        "What happened, as they tell it",
+        rows=5,
+        max_length=6000,
+        required="Say what happened as they tell it",
         help_text="In their words, as they want it kept. It stays beside the service's account, not replaced by it.",
+    )
+    our_account = _words(
+        "What happened, as the service sees it",
+        rows=5,
         max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Say what happened as they tell it"},
+        required="Say what happened as the service sees it",
     )
-    our_account = forms.CharField(
-        label="What happened, as the service sees it",
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Say what happened as the service sees it"},
-    )
-    apology = forms.CharField(
-        label="An apology, where one is owed (optional)",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-    what_changed = forms.CharField(
-        label="What changed",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what changed"},
-    )
+    apology = _words("An apology, where one is owed (optional)", rows=3, max_length=4000)
+    what_changed = _words("What changed", rows=3, max_length=4000, required="Say what changed")
     changed = forms.ChoiceField(
         label="Where was the change made?",
         help_text="One of their plans or decisions, or a template or policy you describe below",
@@ -213,12 +177,7 @@ class RestorativeForm(NHSForm):
         max_length=300,
         required=False,
     )
-    learned = forms.CharField(
-        label="What was learned",
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what was learned"},
-    )
+    learned = _words("What was learned", rows=3, max_length=4000, required="Say what was learned")
 
     def __init__(
         self, *args: Any, changed_choices: list[tuple[str, str]], name: str, teller: str, **kwargs: Any

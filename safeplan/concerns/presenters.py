@@ -28,6 +28,7 @@ STEP_WORDS = {
 class Due:
     text: str
     late: bool
+    letter: bool = False  # the letter explaining a delay of six months
 
 
 @dataclass
@@ -38,9 +39,9 @@ class StepLine:
     note: str
 
 
-def tag(concern: Concern, today: date | None = None) -> tuple[str, str]:
-    """The case's state as an NHS tag, red when something is late."""
-    if any(due.late for due in dues(concern, today)):
+def tag(concern: Concern, today: date | None = None, due: list[Due] | None = None) -> tuple[str, str]:
+    """The case's state as an NHS tag, red when something is late (`due`: its dues, when already worked out)."""
+    if any(item.late for item in (due if due is not None else dues(concern, today))):
         return ("Late", "nhsuk-tag--red")
     colour = {State.CLOSED: "nhsuk-tag--grey", State.REFERRED: "nhsuk-tag--grey", State.RESPONDED: "nhsuk-tag--green"}
     return (STEP_WORDS[State(concern.state)], colour.get(State(concern.state), "nhsuk-tag--blue"))
@@ -63,7 +64,7 @@ def dues(concern: Concern, today: date | None = None) -> list[Due]:
         letter = add_months(concern.received_on, 6)
         if day >= letter and not Step.objects.filter(concern=concern, delay_letter=True).exists():
             found.append(
-                Due(f"No response after 6 months: a letter explaining the delay was due {_day(letter)}.", True)
+                Due(f"No response after 6 months: a letter explaining the delay was due {_day(letter)}.", True, True)
             )
     return found
 

@@ -110,14 +110,15 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
     response = Response.objects.filter(concern=concern).first()
     said = Satisfaction.objects.filter(concern=concern).order_by("-written_at", "-pk").first()
     staff = access.is_care_team
+    dues = presenters.dues(concern)
     context = {
         "person": access.person,
         "concern": concern,
         "is_person": access.is_person,
         "staff": staff,
         "emergency": access.grant is not None,
-        "tag": presenters.tag(concern),
-        "dues": presenters.dues(concern),
+        "tag": presenters.tag(concern, due=dues),
+        "dues": dues,
         "steps": presenters.steps(concern, for_staff=staff or access.grant is not None),
         "response": response,
         "said": said,
@@ -128,7 +129,7 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         "note_form": forms.get("note_form") or NoteForm(),
         "date_form": forms.get("date_form") or NewDateForm(),
         "letter_form": forms.get("letter_form") or NoteForm(prefix="letter"),
-        "letter_due": any("letter explaining the delay" in due.text for due in presenters.dues(concern)),
+        "letter_due": any(due.letter for due in dues),
         "respond_form": forms.get("respond_form") or RespondForm(),
         "close_form": forms.get("close_form") or CloseForm(),
         "satisfied_form": forms.get("satisfied_form") or SatisfiedForm(),
