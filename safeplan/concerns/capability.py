@@ -1,11 +1,13 @@
 """What concerns add to the pages that gather every capability: a part of the record page, the supporter's link to
 the concerns they raised, the team lead's link to late concerns, and the words for its audit rows."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
 
-from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, NavLink, RecordPart
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, ItemAction, NavLink, RecordPart
 from safeplan.people.models import SupportRelationship, User
 
 
@@ -28,6 +30,17 @@ def _learning(user: User) -> str | None:
     from safeplan.concerns.views_learning import learning_organisations
 
     return reverse("concerns_learning") if learning_organisations(user) else None
+
+
+def _your_concerns(user: User) -> str | None:
+    """Raising a concern is a tap away from every page of the person's own view."""
+    return reverse("your_concerns") if getattr(user, "person_record", None) is not None else None
+
+
+def _raise_link(access: RecordAccess) -> Callable[[str], str] | None:
+    from safeplan.concerns.about import raise_link
+
+    return raise_link(access)
 
 
 def _seed(world: DemoWorld) -> None:
@@ -54,7 +67,12 @@ def _export(person: Any) -> dict[str, Any]:
 CONCERNS = Capability(
     "concerns",
     record_parts=[RecordPart("concerns/_record_part.jinja")],
-    navigation=[NavLink("Late concerns", _late_concerns), NavLink("Learning", _learning)],
+    navigation=[
+        NavLink("Concerns", _your_concerns),
+        NavLink("Late concerns", _late_concerns),
+        NavLink("Learning", _learning),
+    ],
+    item_actions=[ItemAction("Raise a concern about this", _raise_link)],
     supporter_pages=_supporter_pages,
     caseload_columns=[CaseloadColumn("Concerns", _late, flag="Concern late", otherwise="On time")],
     seed_demo=_seed,

@@ -4,10 +4,12 @@ from typing import Any
 
 from django import forms
 
+from safeplan.concerns.about import SERVICE_ACTIONS
 from safeplan.concerns.models import Kind, ReceivedHow, Satisfaction
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 
 ELSE = "else"  # "something else": the raiser says what, in words
+SERVICE = "service"  # "something the service did": the raiser chooses what
 
 
 def _date(label: str, help_text: str, *, required: bool = False) -> forms.DateField:
@@ -40,9 +42,14 @@ class RaiseForm(NHSForm):
         error_messages={"required": "Choose a concern or a compliment"},
     )
     about = forms.ChoiceField(label="What is it about?", widget=forms.RadioSelect)
+    service_action = forms.ChoiceField(
+        label="If something the service did, what?",
+        choices=[("", "Choose one"), *SERVICE_ACTIONS.items()],
+        required=False,
+    )
     about_else = forms.CharField(
         label="If something else, what?",
-        help_text="For example: an admission, an appointment, how someone spoke to you",
+        help_text="For example: a phone call, a letter, the waiting room",
         max_length=300,
         required=False,
     )
@@ -69,13 +76,19 @@ class RaiseForm(NHSForm):
 
     def __init__(self, *args: Any, about_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["about"].choices = [*about_choices, (ELSE, "Something else, or the service in general")]  # type: ignore[attr-defined]
+        self.fields["about"].choices = [  # type: ignore[attr-defined]
+            *about_choices,
+            (SERVICE, "Something the service did, or did not do"),
+            (ELSE, "Something else, or the service in general"),
+        ]
         self.fields["about"].error_messages["required"] = "Choose what it is about"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("about") == ELSE and not data.get("about_else", "").strip():
             self.add_error("about_else", "Say what it is about")
+        if data.get("about") == SERVICE and not data.get("service_action"):
+            self.add_error("service_action", "Choose what the service did, or choose something else")
         return data
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from safeplan.concerns.about import theme_of, themes
 from safeplan.concerns.models import Concern, Kind, Response, Restorative, Satisfaction, State, Step
 from safeplan.concerns.working_days import working_days_between
 from safeplan.core.charts import SMALL, RunChart, RunPoint
@@ -38,7 +39,6 @@ from safeplan.people.models import Organisation
 MONTHS = 12
 FEWER = "fewer than 5"
 HIDDEN = "not shown (small numbers)"
-THEMES = {"plan": "One of their plans", "decision": "One of their decisions", "": "Something else"}
 ANSWERS = dict(Satisfaction.Answer.choices)
 # Ways of writing "nothing will change" in a response's "what will change" (lower case, without the final full stop).
 NO_CHANGE = frozenset({"nothing", "none", "no change", "no changes", "nothing will change", "n/a", "not applicable"})
@@ -239,7 +239,7 @@ def cases(organisation: Organisation, first: date, today: date) -> list[Case]:
     restored = set(Restorative.objects.filter(concern_id__in=ids).values_list("concern_id", flat=True))
     found = []
     for row in rows:
-        case = Case(_month(row["received_on"]), row["kind"], row["about_type"] if row["about_type"] in THEMES else "")
+        case = Case(_month(row["received_on"]), row["kind"], theme_of(row["about_type"]))
         if row["kind"] == Kind.CONCERN:
             received, nation = row["received_on"], row["nation"]
             if row["pk"] in moved:
@@ -275,7 +275,8 @@ def learning_for(organisation: Organisation, today: date | None = None) -> Learn
         for start, concerns, compliments in zip(starts, monthly_concerns, monthly_compliments, strict=True)
     ]
     concerns = [case for case in every if case.kind == Kind.CONCERN]
-    themes = protected([sum(case.theme == key for case in concerns) for key in THEMES])
+    kinds = themes()
+    about = protected([sum(case.theme == words for case in concerns) for words in kinds])
     answers = [sum(case.satisfied == key for case in concerns) for key in ANSWERS]
     points = [_point(month) for month in months]
     acknowledge_days, respond_days, on_time = _timings(every)
@@ -286,12 +287,12 @@ def learning_for(organisation: Organisation, today: date | None = None) -> Learn
         first=first,
         last=last,
         months=months,
-        concerns=total(len(concerns), monthly_concerns, themes),
+        concerns=total(len(concerns), monthly_concerns, about),
         compliments=total(len(every) - len(concerns), monthly_compliments),
         acknowledge_days=acknowledge_days,
         respond_days=respond_days,
         on_time=on_time,
-        themes=list(zip(THEMES.values(), themes, strict=True)),
+        themes=list(zip(kinds, about, strict=True)),
         satisfaction=[(words, count(n)) for words, n in zip(ANSWERS.values(), answers, strict=True)],
         changed=count(sum(case.changed for case in concerns)),
         chart=RunChart(points, "Concerns received", f"Month received, {first:%B %Y} to {last:%B %Y}"),

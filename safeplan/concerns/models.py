@@ -133,6 +133,14 @@ class Concern(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} received {self.received_on}"
 
+    @property
+    def about_phrase(self) -> str:
+        """What it is about, to follow "About …": the product's own words start lower case; the raiser's are theirs."""
+        words = self.about_words
+        if self.about_type and words[:1].isupper() and not words[1:2].isupper():
+            return words[:1].lower() + words[1:]
+        return words
+
 
 class Step(Authored):
     """One dated step of a case (received, acknowledged, a new response date, responded, closed). Never changed."""

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
+from safeplan.concerns.about import About
 from safeplan.concerns.models import (
     DEFAULTS,
     ComplaintsPolicy,
@@ -26,6 +27,7 @@ from safeplan.concerns.models import (
 )
 from safeplan.concerns.working_days import add_working_days
 from safeplan.core.dates import add_months
+from safeplan.people.access import RecordAccess
 from safeplan.people.models import Organisation, SupportRelationship
 from safeplan.people.records import Action, RecordError, Writer, audit_change
 from safeplan.people.shares import ADVOCACY_SCOPES
@@ -36,16 +38,6 @@ assert RAISE_CONCERNS in ADVOCACY_SCOPES  # noqa: S101 - the scope the circle re
 
 class ConcernError(RecordError):
     """A change to a concern that cannot be made; the message is safe to show."""
-
-
-@dataclass(frozen=True)
-class About:
-    """What a concern is about, as the raiser saw it (checked against what they may see by the caller)."""
-
-    words: str
-    object_type: str = ""
-    object_id: str = ""
-    part: str = ""
 
 
 def policy_for(organisation: Organisation, at: datetime | None = None) -> ComplaintsPolicy:
@@ -72,9 +64,15 @@ class Raiser:
 
 
 def raiser(writer: Writer) -> Raiser:
-    """Who is raising it, or a refusal: the person; a supporter the person shares with (their own concern); an
-    advocate the person has asked to raise concerns for them; the care team recording one that came another way."""
-    access = writer.access
+    """Who is raising it, or a refusal (see `raiser_for`)."""
+    return raiser_for(writer.access)
+
+
+def raiser_for(access: RecordAccess) -> Raiser:
+    """Who may raise one here: the person; a supporter the person shares with (their own concern); an advocate the
+    person has asked to raise concerns for them; the care team recording one that came another way. Else a refusal."""
+    if access.grant is not None:
+        raise ConcernError("Emergency access is for reading only.")
     if access.is_person:
         return Raiser("the person", is_person=True)
     if access.is_care_team:

@@ -8,8 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 
 from safeplan.concerns import presenters, services
+from safeplan.concerns.about import About, service_action, where
+from safeplan.concerns.about import choices as about_choices
 from safeplan.concerns.forms import (
     ELSE,
+    SERVICE,
     CloseForm,
     NewDateForm,
     NoteForm,
@@ -23,7 +26,6 @@ from safeplan.concerns.queries import concern_in_record, visible_concerns
 from safeplan.concerns.restorative import restoratives_on
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
-from safeplan.people.capabilities import shareables
 from safeplan.people.records import writer_for
 from safeplan.people.views.record_access import FORM, Shown, own_record_id, person_record_view, show, writer_or_404
 
@@ -53,29 +55,20 @@ def _may_raise(request: HttpRequest, access: RecordAccess) -> bool:
     return True
 
 
-def _about_choices(access: RecordAccess) -> dict[str, services.About]:
-    """What the raiser may say it is about: the things of the person's they can see, by name."""
-    found = {}
-    for item in shareables(access.person):
-        if access.is_supporter and not access.parts_shared(item.object_type, item.object_id):
-            continue
-        words = f"“{item.title}”"
-        found[f"{item.object_type}:{item.object_id}"] = services.About(words, item.object_type, item.object_id)
-    return found
-
-
 @person_record_view("concern", methods=FORM, supporters="post")
 def raise_concern(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     writer = writer_for(request, access)
     if not _may_raise(request, access) or access.grant is not None:
         raise Http404("Not for this reader.")
-    abouts = _about_choices(access)
+    linked = request.GET.get("about", "")
+    abouts = about_choices(access, linked)
     form_class = RecordForm if access.is_care_team else RaiseForm
     choices = [(key, about.words) for key, about in abouts.items()]
-    form = form_class(posted(request), about_choices=choices, initial={"about": request.GET.get("about", "")})
+    initial = {"about": linked if linked in abouts else ""}
+    form = form_class(posted(request), about_choices=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        about = abouts[data["about"]] if data["about"] != ELSE else services.About(data["about_else"])
+        about = _chosen(abouts, data)
         extra: dict[str, Any] = {}
         if access.is_care_team:
             extra = {
@@ -105,6 +98,14 @@ def raise_concern(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
     return show(request, "concerns/raise.jinja", context, status=422 if form.errors else 200)
 
 
+def _chosen(abouts: dict[str, About], data: dict[str, Any]) -> About:
+    if data["about"] == ELSE:
+        return About(data["about_else"])
+    if data["about"] == SERVICE:
+        return service_action(data["service_action"]) or About("")
+    return abouts[data["about"]]
+
+
 def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms: Any) -> Shown:
     concern = concern_in_record(access, concern_id)
     response = Response.objects.filter(concern=concern).first()
@@ -123,6 +124,7 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         "response": response,
         "said": said,
         "restoratives": restoratives_on(access, concern),
+        "about_where": where(access, concern.about_type, concern.about_id, concern.about_part),
         "may_say": response is not None
         and not staff
         and (concern.raised_by_id == request.user.pk or (access.is_person and concern.person_follows)),

@@ -2,10 +2,19 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from safeplan.people.access import RecordAccess
-from safeplan.people.capabilities import Capability, DemoWorld, RecordPart, Shareable, WithheldThing, Withholdable
+from safeplan.people.capabilities import (
+    Capability,
+    DemoWorld,
+    Described,
+    RecordPart,
+    Shareable,
+    WithheldThing,
+    Withholdable,
+)
 from safeplan.people.models import Person
 
 
@@ -38,6 +47,23 @@ def _shareable(person: Person) -> list[Shareable]:
         )
         for decision in Decision.objects.filter(person=person).order_by("created_at", "pk")
     ]
+
+
+def _describe(access: RecordAccess, object_id: str, part: str) -> Described | None:
+    """A decision, named for a reader who may open it (a supporter only one shared with them)."""
+    from safeplan.decisions.models import Decision
+
+    try:
+        decision = Decision.objects.filter(pk=object_id, person=access.person).first()
+    except ValidationError:
+        return None
+    if decision is None or (access.is_supporter and not access.parts_shared(SHARED_AS, decision.pk)):
+        return None
+    href = reverse("decision", kwargs={"person_id": access.person.pk, "decision_id": decision.pk})
+    return Described(f"The decision “{decision.question}”", href, THEME)
+
+
+THEME = "One of their decisions"
 
 
 def _find_view(access: RecordAccess, object_id: str) -> WithheldThing | None:
@@ -79,6 +105,8 @@ DECISIONS = Capability(
     }
     | {"decisions": "your decisions"},
     creation_words={"decision": "started a decision"},
+    describes={SHARED_AS: _describe},
+    themes={SHARED_AS: THEME},
     withholdable={
         "decision_view": Withholdable("a view in a decision", _find_view, _withheld_link),
         "decision_legal_check": Withholdable("a note on a law in a decision", _find_legal_check, _withheld_link),

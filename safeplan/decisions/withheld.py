@@ -76,6 +76,7 @@ def link(row: Withholding) -> str:
 def marker(row: Withholding) -> dict[str, Any]:  # (review_passed: the marker says so, rather than a date gone by)
     return {
         "marker": True,
+        "withholding_id": row.pk,
         "decided_by": row.decided_by_name,
         "withheld_on": row.decided_on,
         "review_by": row.review_on,

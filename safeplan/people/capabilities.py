@@ -82,6 +82,26 @@ class Shareable:
     addable: bool = False  # whether a supporter may be asked to add their own words to it (in the parts they see)
 
 
+@dataclass(frozen=True)
+class Described:
+    """One thing in a record, named for one reader who may see it: what and where, never its words (a concern about
+    it keeps these words, and they must not show anything the reader is later kept from)."""
+
+    words: str  # "An entry in “My safety plan”, in “Warning signs”: What are your warning signs?"
+    href: str  # where this reader sees it
+    theme: str  # what kind of thing, in figures about no one: "One of their plans"
+
+
+@dataclass(frozen=True)
+class ItemAction:
+    """Something a reader may do about any one thing in a record, offered beside it by whichever page shows it (raise
+    a concern about it, for one). `href(access)` is worked out once a page: None when it is not for this reader, else
+    a function from the thing's reference (`ref(...)`) to a link."""
+
+    text: str  # "Raise a concern about this": the page adds which thing, for screen readers
+    href: Callable[[RecordAccess], Callable[[str], str] | None]
+
+
 @dataclass
 class DemoWorld:
     """What `seed_demo` has made before the capabilities seed their own demo records."""
@@ -114,6 +134,10 @@ class Capability:
     shared_with: Callable[[SupportRelationship], list[tuple[str, str]]] | None = None  # (text, link) a supporter sees
     supporter_pages: Callable[[SupportRelationship], list[tuple[str, str]]] | None = None  # the supporter's own pages
     withholdable: dict[str, Withholdable] = field(default_factory=dict)  # object type -> what may be withheld
+    # object type -> (access, object id, part) -> the thing named for this reader, or None when they may not see it
+    describes: dict[str, Callable[[RecordAccess, str, str], Described | None]] = field(default_factory=dict)
+    item_actions: list[ItemAction] = field(default_factory=list)  # offered beside each thing a page shows
+    themes: dict[str, str] = field(default_factory=dict)  # object type -> its kind, in figures: "One of their plans"
 
 
 REGISTERED: dict[str, Capability] = {}
@@ -136,3 +160,63 @@ def shareables(person: Person) -> list[Shareable]:
 def withholdable(object_type: str) -> Withholdable | None:
     """The registered kind of thing that may be withheld, by its object type; None for anything else."""
     return next((c.withholdable[object_type] for c in registered() if object_type in c.withholdable), None)
+
+
+def ref(object_type: str, object_id: object, part: str = "") -> str:
+    """How a link names one thing in a record: "plan_entry:42:" (type, id, part)."""
+    return f"{object_type}:{object_id}:{part}"
+
+
+def parse_ref(text: str) -> tuple[str, str, str] | None:
+    """The (type, id, part) a `ref` named, or None for anything else."""
+    pieces = text.split(":")
+    if len(pieces) != 3 or not all(piece.isascii() and len(piece) <= 64 for piece in pieces) or not pieces[0]:
+        return None
+    return pieces[0], pieces[1], pieces[2]
+
+
+def describe(access: RecordAccess, reference: str) -> Described | None:
+    """The thing a reference names, for this reader; None when there is no such thing in this record or they may not
+    see it. Something withheld is the kernel's own; everything else belongs to the capability that registered it."""
+    parsed = parse_ref(reference)
+    if parsed is None:
+        return None
+    object_type, object_id, part = parsed
+    if object_type == WITHHELD:
+        from safeplan.people.withholding import describe_withheld
+
+        return describe_withheld(access, object_id)
+    found = next((c.describes[object_type] for c in registered() if object_type in c.describes), None)
+    return found(access, object_id, part) if found is not None else None
+
+
+WITHHELD = "withheld"  # a reference to the marker of something withheld from the person (by the withholding's id)
+
+
+def theme(object_type: str) -> str:
+    """What kind of thing a reference's type names, for figures about no one (no query): "" when unknown."""
+    if object_type == WITHHELD:
+        return "Something withheld from them"
+    return next((c.themes[object_type] for c in registered() if object_type in c.themes), "")
+
+
+@dataclass(frozen=True)
+class ItemActions:
+    """The item actions open to one reader on one page: call it with a thing's type, id and part for (text, href)."""
+
+    offered: tuple[tuple[ItemAction, Callable[[str], str]], ...] = ()
+
+    def __call__(self, object_type: str, object_id: object, part: str = "") -> list[tuple[str, str]]:
+        reference = ref(object_type, object_id, part)
+        return [(action.text, make(reference)) for action, make in self.offered]
+
+
+def item_actions(access: RecordAccess) -> ItemActions:
+    """What this reader may do about any one thing, from every capability (worked out once a page, no query)."""
+    offered = []
+    for capability in registered():
+        for action in capability.item_actions:
+            make = action.href(access)
+            if make is not None:
+                offered.append((action, make))
+    return ItemActions(tuple(offered))

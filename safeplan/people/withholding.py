@@ -11,13 +11,17 @@ This module holds the model and the reads; the changes (withhold, release) are i
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from safeplan.people.models import CareRelationship, Person, StaffRole, User
+
+if TYPE_CHECKING:
+    from safeplan.people.access import RecordAccess
+    from safeplan.people.capabilities import Described
 
 
 class WithholdingQuerySet(models.QuerySet["Withholding"]):
@@ -93,6 +97,23 @@ def current_withholdings(person: Person, object_type: str) -> dict[str, Withhold
     """{object id: its withholding} for the things of one kind withheld from the person now (one query)."""
     rows = Withholding.objects.current().filter(person=person, object_type=object_type)
     return {row.object_id: row for row in rows}
+
+
+def describe_withheld(access: "RecordAccess", object_id: str) -> "Described | None":
+    """The marker of something withheld from the person, named for them (or the care team): when and by whom, never
+    what it is. A supporter never learns that anything is withheld (None), nor does anyone once it is released."""
+    from safeplan.people.capabilities import WITHHELD, Described, theme, withholdable
+
+    if access.is_supporter or not object_id.isdigit():
+        return None
+    row = Withholding.objects.current().filter(person=access.person, pk=int(object_id)).first()
+    kind = withholdable(row.object_type) if row is not None else None
+    if row is None or kind is None:
+        return None
+    when = f"{row.decided_on:%-d %B %Y}"
+    whom = "you" if access.is_person else access.person.name_to_use
+    words = f"Something not shown to {whom}, since {when} (decided by {row.decided_by_name})"
+    return Described(words, kind.link(row).split("#")[0], theme(WITHHELD))
 
 
 def withheld_ids(person: Person, object_type: str) -> set[str]:

@@ -10,6 +10,7 @@ from safeplan.people.capabilities import (
     Capability,
     CaseloadColumn,
     DemoWorld,
+    Described,
     NavLink,
     RecordPart,
     Shareable,
@@ -78,6 +79,18 @@ def _entry_link(row: Any) -> str:
     return entry_link(row)
 
 
+def _describer(name: str) -> Any:
+    """One of plans.described's functions, imported when first called (models are not ready at registration)."""
+
+    def describe(access: RecordAccess, object_id: str, part: str) -> Described | None:
+        from safeplan.plans import described
+
+        found: Described | None = getattr(described, name)(access, object_id, part)
+        return found
+
+    return describe
+
+
 PLANS = Capability(
     "plans",
     record_parts=[RecordPart("plans/_record_part.jinja", _record_part)],
@@ -95,4 +108,10 @@ PLANS = Capability(
     },
     creation_words={"safety_plan": "started a plan", "plan_version": "put forward a version of your plan"},
     withholdable={"plan_entry": Withholdable("an entry in a plan", _find_entry, _entry_link)},
+    describes={
+        "plan": _describer("describe_plan"),
+        "plan_entry": _describer("describe_entry"),
+        "plan_version": _describer("describe_version"),
+    },
+    themes=dict.fromkeys(["plan", "plan_entry", "plan_version"], "One of their plans"),
 )

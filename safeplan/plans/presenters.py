@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import ItemActions, item_actions
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import SHARED_AS, SUPPORTER_KINDS, Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
@@ -127,6 +128,7 @@ class EntryView:
     add_urls: dict[str, str] | None = None  # kind -> where another app adds an item of that kind
     supporter_adds: frozenset[str] = frozenset()  # for a supporter: the sections they were asked to add to
     own_entries: frozenset[int] = frozenset()  # for a supporter: the entries they wrote themselves
+    actions: ItemActions = ItemActions()  # what the reader may do about any one entry (raise a concern about it)
 
     def add_url(self, item: dict) -> str:
         return (self.add_urls or {}).get(item["kind"], "")
@@ -189,4 +191,5 @@ def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) ->
         adds = frozenset(key for key in keys if access.may_add_to(SHARED_AS, plan.pk, key))
         if adds:
             own = frozenset(plan.entries.filter(supporter=access.support).values_list("pk", flat=True))
-    return EntryView(access.person.name_to_use, access.is_person, can_write, add_urls, adds, own)
+    actions = item_actions(access) if live else ItemActions()
+    return EntryView(access.person.name_to_use, access.is_person, can_write, add_urls, adds, own, actions)

@@ -20,6 +20,23 @@ from safeplan.plans.presenters import PlanStatus, plan_status
 __all__ = ["SHARED_AS"]  # and the functions below
 
 
+def entry_of(person: Person, object_id: str) -> Entry | None:
+    """An entry (or a differing view) of this person's plans by its id as text, with its plan and what it answers."""
+    if not object_id.isdigit():
+        return None
+    found = Entry.objects.filter(pk=int(object_id), plan__person=person).select_related("plan__template", "responds_to")
+    return found.first()
+
+
+def placement(entry: Entry) -> tuple[str, str, str]:
+    """Where an entry sits: its section's title, its item's prompt and kind (a view sits where what it answers does)."""
+    from safeplan.plans.plan_templates import item_definition
+
+    placed = entry.responds_to or entry
+    found = item_definition(entry.plan.template.definition, placed.section_key, placed.item_key)
+    return (found[0]["title"], found[1]["prompt"], found[1]["kind"]) if found else ("", "", "text")
+
+
 def shipped_template(key: str, version: int) -> PlanTemplate:
     """One version of a template shipped with safeplan (loaded from its file)."""
     return PlanTemplate.objects.get(organisation=None, key=key, version=version)

@@ -19,8 +19,8 @@ from safeplan.people.capabilities import WithheldThing
 from safeplan.people.withholding import Withholding, current_withholdings, exported, withheld_at, withholdings_of
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Entry, EntryRevision, Plan, PlanVersion, Signature, Voice
-from safeplan.plans.plan_templates import item_definition
 from safeplan.plans.presenters import field_rows
+from safeplan.plans.queries import entry_of, placement
 from safeplan.plans.snapshots import entry_ids
 
 ENTRY = "plan_entry"  # the object type of an entry, as audited and as withheld
@@ -57,21 +57,14 @@ def _refusal(access: RecordAccess, entry: Entry, kind: str) -> str:
 
 def find_entry(access: RecordAccess, object_id: str) -> WithheldThing | None:
     """An entry (or a differing view) of this person's plans, as the care team sees it while deciding."""
-    if not object_id.isdigit():
-        return None
-    entry = (
-        Entry.objects.filter(pk=int(object_id), plan__person=access.person)
-        .select_related("plan__template", "responds_to")
-        .first()
-    )
+    entry = entry_of(access.person, object_id)
     if entry is None or entry.hidden_from_staff_at is not None:
         return None  # a supporter's words the person hid from staff are not theirs to see, let alone withhold
     if entry.responds_to is not None and entry.responds_to.hidden_from_staff_at is not None:
         return None
     plan, answered = entry.plan, entry.responds_to
     placed = answered or entry
-    found = item_definition(plan.template.definition, placed.section_key, placed.item_key)
-    section, prompt, kind = (found[0]["title"], found[1]["prompt"], found[1]["kind"]) if found else ("", "", "text")
+    section, prompt, kind = placement(entry)
     latest = EntryRevision.objects.filter(entry=entry, removed=False).order_by("-number").first()
     rows = field_rows(kind, latest.fields, is_view=answered is not None) if latest is not None else []
     what = "A different view" if answered is not None else "An entry"
@@ -93,6 +86,7 @@ def marker(row: Withholding) -> dict[str, Any]:  # (review_passed: the marker sa
     """What the person sees where a withheld entry sits: when, by whom, the review date; never its words."""
     return {
         "marker": True,
+        "withholding_id": row.pk,
         "withheld_on": row.decided_on.isoformat(),
         "decided_by": row.decided_by_name,
         "review_by": row.review_on.isoformat(),

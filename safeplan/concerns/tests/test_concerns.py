@@ -276,10 +276,10 @@ def test_a_supporter_can_only_name_what_is_shared_with_them(client, world):
     client.force_login(world.supporter)
     url = reverse("concern_raise", kwargs={"person_id": world.person.pk})
     page = client.get(url).content.decode()
-    assert f"plan:{shared.pk}" in page and "Private plan" not in page and str(private.pk) not in page
-    response = client.post(url, form(about=f"plan:{private.pk}"))
+    assert f"plan:{shared.pk}:" in page and "Private plan" not in page and str(private.pk) not in page
+    response = client.post(url, form(about=f"plan:{private.pk}:"))
     assert response.status_code == 422 and not Concern.objects.exists()
-    assert client.post(url, form(about=f"plan:{shared.pk}")).status_code == 302
+    assert client.post(url, form(about=f"plan:{shared.pk}:")).status_code == 302
     assert Concern.objects.get().about_id == str(shared.pk)
 
 

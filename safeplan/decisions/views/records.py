@@ -13,6 +13,7 @@ from safeplan.decisions.forms import StartForm
 from safeplan.decisions.models import Agreement, Decision
 from safeplan.decisions.presenters import decision_in_record, status
 from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import item_actions
 from safeplan.people.records import writer_for
 from safeplan.people.views.record_access import FORM, Shown, person_record_view, show
 
@@ -61,6 +62,7 @@ def decision_page(request: HttpRequest, access: RecordAccess, decision_id: UUID)
         "may_sign": presenters.may_sign(agreement, access),
         "outcomes": list(decision.outcomes.all()),
         "status": status(decision, agreement, is_person=access.is_person),
+        "actions": item_actions(access),
         "area": partial(presenters.area, is_person=access.is_person),
         "voice": partial(presenters.voice, is_person=access.is_person),
         **withheld.page_context(access, decision, agreement),  # views and frameworks as this reader may see them

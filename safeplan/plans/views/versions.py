@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm, posted
 from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import item_actions
 from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.forms import SignForm
@@ -87,6 +88,7 @@ def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, numb
         "signing_note": signing_note(access, version.snapshot, withheld),
         "signature_notes": signature_notes(access, plan, [version]),
         "ui": entry_view(access, live=False),
+        "actions": item_actions(access),
         "signed": signed,
         "can_sign": access.may_write
         and version.agreed_at is None

@@ -1,0 +1,77 @@
+"""A plan, an entry in one or one of its versions, named for a reader who may see it (`people.capabilities.describe`):
+what and where, never the entry's words. A concern about an entry keeps these words, so they must stay true to show
+even when the entry is later withheld, hidden from the care team or taken out.
+
+Who may see what follows the plan pages: a supporter only what sits in a section shared with them; the person
+nothing withheld from them (they raise a concern about its marker instead); the care team nothing the person hid.
+"""
+
+import uuid
+
+from django.urls import reverse
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Described
+from safeplan.plans.models import SHARED_AS, Plan, PlanVersion
+from safeplan.plans.presenters import london_day
+from safeplan.plans.queries import entry_of, placement
+from safeplan.plans.withheld import hidden_by_withholding
+
+THEME = "One of their plans"
+
+
+def _plan(access: RecordAccess, plan_id: str) -> Plan | None:
+    plan = Plan.objects.filter(pk=plan_id, person=access.person).select_related("template").first()
+    if plan is None or (access.is_supporter and not access.parts_shared(SHARED_AS, plan.pk)):
+        return None
+    return plan
+
+
+def _href(plan: Plan, anchor: str = "") -> str:
+    return reverse("plan", kwargs={"person_id": plan.person_id, "plan_id": plan.pk}) + anchor
+
+
+def describe_plan(access: RecordAccess, object_id: str, part: str) -> Described | None:
+    plan = _plan(access, object_id) if _is_uuid(object_id) else None
+    if plan is None:
+        return None
+    return Described(f"“{plan.title}”", _href(plan), THEME)
+
+
+def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described | None:
+    entry = entry_of(access.person, object_id)
+    if entry is None:
+        return None
+    placed, plan = entry.responds_to or entry, entry.plan
+    if access.is_supporter:
+        shared = access.parts_shared(SHARED_AS, plan.pk)
+        if not shared or ("" not in shared and placed.section_key not in shared):
+            return None
+    if (access.is_person or access.is_supporter) and hidden_by_withholding(access, entry):
+        return None
+    if access.is_care_team and (entry.hidden_from_staff_at is not None or placed.hidden_from_staff_at is not None):
+        return None
+    section, prompt, _kind = placement(entry)
+    where = f", in “{section}”: {prompt}" if section else ""
+    what = "A different view" if entry.responds_to is not None else "An entry"
+    return Described(f"{what} in “{plan.title}”{where}", _href(plan, f"#entry-{entry.pk}"), THEME)
+
+
+def describe_version(access: RecordAccess, object_id: str, part: str) -> Described | None:
+    if not object_id.isdigit():
+        return None
+    version = PlanVersion.objects.filter(pk=int(object_id), plan__person=access.person).defer("snapshot").first()
+    plan = _plan(access, str(version.plan_id)) if version is not None else None
+    if version is None or plan is None:
+        return None
+    agreed = f", agreed on {london_day(version.agreed_at)}" if version.agreed_at else ", not agreed"
+    href = reverse("plan_version", kwargs={"person_id": plan.person_id, "plan_id": plan.pk, "number": version.number})
+    return Described(f"Version {version.number} of “{plan.title}”{agreed}", href, THEME)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
