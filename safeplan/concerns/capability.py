@@ -19,10 +19,10 @@ def _late(person_ids: list[Any]) -> set[Any]:
 
 
 def _late_concerns(user: User) -> str | None:
-    """The team lead's page of late concerns, in the navigation of team leads only."""
-    from safeplan.concerns.escalation import led_teams
+    """The page of late concerns, in the navigation of team leads and oversight only."""
+    from safeplan.concerns.escalation import led_teams, overseen
 
-    return reverse("late_concerns") if led_teams(user) else None
+    return reverse("late_concerns") if led_teams(user) or overseen(user) else None
 
 
 def _learning(user: User) -> str | None:

@@ -147,7 +147,11 @@ class RespondForm(NHSForm):
 
 class CloseForm(NHSForm):
     referred = forms.BooleanField(label="Referred on to another organisation", required=False)
-    note = forms.CharField(label="Note (who it was referred to, if it was)", max_length=2000, required=False)
+    note = forms.CharField(
+        label="Note (who it was referred to; or, if it came after the time limit, why it cannot be looked into)",
+        max_length=2000,
+        required=False,
+    )
 
 
 class SatisfiedForm(NHSForm):

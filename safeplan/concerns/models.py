@@ -118,10 +118,14 @@ class Concern(models.Model):
     received_how = models.CharField(max_length=20, choices=ReceivedHow.choices, default=ReceivedHow.ONLINE)
     received_on = models.DateField()
     event_on = models.DateField(null=True, blank=True, help_text="When it happened, if the raiser said.")
+    past_time_limit = models.BooleanField(
+        default=False, help_text="Received more than the policy's time limit after it happened (staff decide)."
+    )
     late_accepted_reason = models.TextField(blank=True, help_text="Why a concern past the time limit was accepted.")
     nation = models.CharField(max_length=20, choices=Nation.choices)
     acknowledge_by = models.DateField()
     respond_by = models.DateField()
+    delay_letter_by = models.DateField(help_text="With no response by then, a letter explains why (from the policy).")
     handler = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     state = models.CharField(max_length=20, choices=State.choices, default=State.RECEIVED)
     created_at = models.DateTimeField()
@@ -195,17 +199,22 @@ class Satisfaction(Authored):
 
 
 class Reminder(models.Model):
-    """A reminder that a step of a case is late, sent once per case, kind and due date (the daily job is idempotent
-    through this row's uniqueness: running it twice, or after a restart, sends nothing more)."""
+    """A reminder that a step of a case is late, sent once to each recipient per case, kind and due date (the daily
+    job is idempotent through this row's uniqueness: running it twice, or after a restart, sends nothing more, and a
+    send that failed for one recipient is tried again for that one only). Rows from before recipients were kept have
+    none: they stand for everyone reminded then."""
 
     class Kind(models.TextChoices):
         ACKNOWLEDGE = "acknowledge", "acknowledgement late"
         RESPOND = "respond", "response late"
-        DELAY_LETTER = "delay_letter", "six months without a response"
+        DELAY_LETTER = "delay_letter", "delay letter late"
 
     concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="reminders")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     due_on = models.DateField(help_text="The date that was missed.")
+    recipient = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="Who it was sent to."
+    )
     sent_at = models.DateTimeField()
     sent_to = models.PositiveIntegerField(default=0, help_text="How many staff it went to (never who, in the log).")
     channel = models.CharField(max_length=20, default="email", help_text="email, or notify when configured.")
@@ -213,7 +222,9 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["concern", "sent_at"]
         constraints = [
-            models.UniqueConstraint(fields=["concern", "kind", "due_on"], name="one_reminder_per_missed_date")
+            models.UniqueConstraint(
+                fields=["concern", "kind", "due_on", "recipient"], name="one_reminder_per_missed_date_and_recipient"
+            )
         ]
 
     def __str__(self) -> str:

@@ -5,9 +5,9 @@ from datetime import date
 
 from django.utils import timezone
 
-from safeplan.concerns.models import Concern, Kind, State, Step
+from safeplan.concerns.late import late_steps
+from safeplan.concerns.models import Concern, Kind, Reminder, State, Step
 from safeplan.concerns.queries import OPEN
-from safeplan.core.dates import add_months
 
 
 def _day(value: date) -> str:
@@ -48,25 +48,30 @@ def tag(concern: Concern, today: date | None = None, due: list[Due] | None = Non
 
 
 def dues(concern: Concern, today: date | None = None) -> list[Due]:
-    """What is due next and by when; a late step says so plainly."""
+    """What is due next and by when; a late step says so plainly (`concerns/late.py`'s rule). A compliment is
+    thanked: the date it should be by is shown, and it is never late."""
     day = today or timezone.localdate()
+    late = {step.kind: step for step in late_steps(concern, day)}
     found = []
+    if concern.kind == Kind.COMPLIMENT:
+        if concern.state == State.RECEIVED:
+            found.append(Due(f"We aim to say thank you by {_day(concern.acknowledge_by)}.", False))
+        return found
     if concern.state == State.RECEIVED:
-        late = day > concern.acknowledge_by
-        verb = "was due" if late else "due by"
-        found.append(
-            Due(f"Acknowledgement {verb} {_day(concern.acknowledge_by)}" + (": it is late." if late else ""), late)
-        )
-    if concern.kind == Kind.CONCERN and concern.state in OPEN:
-        late = day > concern.respond_by
-        verb = "was due" if late else "due by"
-        found.append(Due(f"Response {verb} {_day(concern.respond_by)}" + (": it is late." if late else ""), late))
-        letter = add_months(concern.received_on, 6)
-        if day >= letter and not Step.objects.filter(concern=concern, delay_letter=True).exists():
-            found.append(
-                Due(f"No response after 6 months: a letter explaining the delay was due {_day(letter)}.", True, True)
-            )
+        found.append(_due("Acknowledgement", concern.acknowledge_by, Reminder.Kind.ACKNOWLEDGE in late))
+    if concern.state in OPEN:
+        found.append(_due("Response", concern.respond_by, Reminder.Kind.RESPOND in late))
+        letter = late.get(Reminder.Kind.DELAY_LETTER)
+        if letter is not None:
+            text = f"No response yet: a letter explaining the delay was due {_day(letter.due_on)}."
+            found.append(Due(text, True, True))
     return found
+
+
+def _due(what: str, by: date, late: bool) -> Due:
+    if late:
+        return Due(f"{what} was due {_day(by)}: it is late.", True)
+    return Due(f"{what} due by {_day(by)}", False)
 
 
 def steps(concern: Concern, *, for_staff: bool) -> list[StepLine]:

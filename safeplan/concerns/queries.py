@@ -16,7 +16,7 @@ from django.utils import timezone
 from safeplan.concerns.models import Concern, State
 from safeplan.people.access import RecordAccess
 
-OPEN = {State.RECEIVED, State.ACKNOWLEDGED, State.LOOKING_INTO}
+OPEN = (State.RECEIVED, State.ACKNOWLEDGED, State.LOOKING_INTO)
 
 
 def visible_concerns(access: RecordAccess) -> QuerySet[Concern]:
@@ -36,8 +36,7 @@ def concern_in_record(access: RecordAccess, concern_id: UUID | str) -> Concern:
 
 
 def late_cases(person_ids: list[UUID], today: date | None = None) -> QuerySet[Concern]:
-    """Cases about these people whose acknowledgement or response is past its date."""
-    day = today or timezone.localdate()
-    late_ack = Q(state=State.RECEIVED, acknowledge_by__lt=day)
-    late_response = Q(state__in=OPEN, respond_by__lt=day, kind="concern")
-    return Concern.objects.filter(person_id__in=person_ids).filter(late_ack | late_response)
+    """Cases about these people with a late step (`concerns/late.py`: the one rule the case page and reminders use)."""
+    from safeplan.concerns.late import late_rule
+
+    return Concern.objects.filter(person_id__in=person_ids).filter(late_rule(today or timezone.localdate()))

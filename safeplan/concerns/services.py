@@ -137,7 +137,8 @@ def raise_concern(
     if event_on is not None and event_on > today:
         raise ConcernError("When it happened cannot be in the future.")
     policy = policy_for(writer.access.person.organisation, _end_of(received_on))  # in force the day it came
-    if kind == Kind.CONCERN and past_time_limit(event_on, received_on, policy.time_limit_months):
+    past = kind == Kind.CONCERN and past_time_limit(event_on, received_on, policy.time_limit_months)
+    if past:  # online, it is received and flagged for staff to decide; recorded by staff, they decide now
         if recorded and not late_accepted_reason.strip():
             raise ConcernError(
                 f"This happened more than {policy.time_limit_months} months before it was received. "
@@ -163,10 +164,12 @@ def raise_concern(
             received_how=received_how,
             received_on=received_on,
             event_on=event_on,
-            late_accepted_reason=late_accepted_reason.strip(),
+            past_time_limit=past,
+            late_accepted_reason=late_accepted_reason.strip() if past else "",
             nation=policy.nation,
             acknowledge_by=add_working_days(received_on, policy.acknowledge_days, policy.nation),
             respond_by=add_working_days(received_on, policy.respond_days, policy.nation),
+            delay_letter_by=add_months(received_on, policy.delay_letter_months),
             created_at=moment,
         )
         _step(writer, concern, State.RECEIVED, "", moment)
@@ -177,6 +180,11 @@ def raise_concern(
 def _end_of(day: date) -> datetime:
     """The last moment of a day, in the service's time zone: a policy in force that day applies to what came then."""
     return timezone.make_aware(datetime.combine(day, time.max))
+
+
+def time_limit_months(concern: Concern) -> int:
+    """The time limit of the policy the case was received under."""
+    return policy_for(concern.person.organisation, _end_of(concern.received_on)).time_limit_months
 
 
 def past_time_limit(event_on: date | None, received_on: date, months: int) -> bool:
@@ -215,8 +223,28 @@ def _move(
 
 
 def acknowledge(writer: Writer, concern: Concern, note: str = "") -> Step:
-    """Acknowledged, and an offer to talk it through (the note says how and when)."""
+    """Acknowledged, and an offer to talk it through (the note says how and when). A concern received past the time
+    limit is acknowledged only with why it can still be looked into (else it is closed, saying why not)."""
+    if awaiting_time_limit_decision(concern):
+        if not note.strip():
+            raise ConcernError(
+                "This came after the time limit. Say why it can still be looked into (for example, they could not "
+                "raise it sooner and it can still be looked into fairly), or close it and say why not."
+            )
+        return _move(
+            writer,
+            concern,
+            from_states={State.RECEIVED},
+            to=State.ACKNOWLEDGED,
+            note=note,
+            late_accepted_reason=note.strip(),
+        )
     return _move(writer, concern, from_states={State.RECEIVED}, to=State.ACKNOWLEDGED, note=note)
+
+
+def awaiting_time_limit_decision(concern: Concern) -> bool:
+    """Raised online past the time limit, and nobody has yet said whether it can still be looked into."""
+    return concern.past_time_limit and not concern.late_accepted_reason and concern.state == State.RECEIVED
 
 
 def take_on(writer: Writer, concern: Concern) -> Step:
@@ -304,9 +332,14 @@ def close(writer: Writer, concern: Concern, *, referred: bool = False, note: str
     """Closed once responded to (a compliment once thanked), or referred on to another organisation with a note."""
     if referred and not note.strip():
         raise ConcernError("Say who it was referred to, and why.")
-    if not referred and concern.kind == Kind.CONCERN and concern.state != State.RESPONDED:
+    outside = not referred and awaiting_time_limit_decision(concern)  # not looked into: past the time limit
+    if outside and not note.strip():
+        raise ConcernError("Say why it cannot be looked into after the time limit, as they will read it here.")
+    if not referred and not outside and concern.kind == Kind.CONCERN and concern.state != State.RESPONDED:
         raise ConcernError("Send the response first, or tick “Referred on” if another organisation is answering it.")
     ready = {State.RESPONDED} if concern.kind == Kind.CONCERN else {State.RECEIVED, State.ACKNOWLEDGED}
+    if outside:
+        ready = {State.RECEIVED}
     if referred:
         ready = {State.RECEIVED, State.ACKNOWLEDGED, State.LOOKING_INTO}
     return _move(writer, concern, from_states=ready, to=State.REFERRED if referred else State.CLOSED, note=note)

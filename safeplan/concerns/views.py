@@ -125,6 +125,8 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         "said": said,
         "restoratives": restoratives_on(access, concern),
         "about_where": where(access, concern.about_type, concern.about_id, concern.about_part),
+        "time_limit": services.time_limit_months(concern) if concern.past_time_limit else None,
+        "awaiting_decision": services.awaiting_time_limit_decision(concern),
         "may_say": response is not None
         and not staff
         and (concern.raised_by_id == request.user.pk or (access.is_person and concern.person_follows)),

@@ -104,3 +104,49 @@ def allow_changes(tables: dict[str, str]) -> migrations.RunPython:
     """The reverse of `refuse_changes`, for a migration that must reshape history tables (it refuses them again at
     its end). On SQLite, rebuilding a table drops its triggers, so a reshaping migration always recreates them."""
     return migrations.RunPython(_drop_triggers(tables), _create_triggers(tables))
+
+
+def _create_column_triggers(table: str, columns: list[str]) -> Callable[[Any, Any], None]:
+    def create(apps: Any, schema_editor: Any) -> None:
+        vendor = schema_editor.connection.vendor
+        if vendor == "postgresql":
+            schema_editor.execute(PG_FUNCTION, params=None)
+            changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in columns)
+            schema_editor.execute(
+                f"CREATE TRIGGER {table}_fixed BEFORE UPDATE ON {table} FOR EACH ROW WHEN ({changed}) "
+                "EXECUTE FUNCTION safeplan_refuse_change();",
+                params=None,
+            )
+            schema_editor.execute(
+                f"CREATE TRIGGER {table}_kept BEFORE DELETE ON {table} FOR EACH ROW "
+                "EXECUTE FUNCTION safeplan_refuse_change();",
+                params=None,
+            )
+        elif vendor == "sqlite":
+            changed = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in columns)
+            schema_editor.execute(
+                f"CREATE TRIGGER {table}_fixed BEFORE UPDATE ON {table} WHEN {changed} "
+                f"BEGIN SELECT RAISE(ABORT, 'safeplan: rows in {table} are history and are never changed'); END;",
+                params=None,
+            )
+
+    return create
+
+
+def _drop_column_triggers(table: str) -> Callable[[Any, Any], None]:
+    def drop(apps: Any, schema_editor: Any) -> None:
+        vendor = schema_editor.connection.vendor
+        for name in (f"{table}_fixed", f"{table}_kept"):
+            if vendor == "postgresql":
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table};", params=None)
+            elif vendor == "sqlite":
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {name};", params=None)
+
+    return drop
+
+
+def refuse_column_changes(table: str, columns: list[str]) -> migrations.RunPython:
+    """A table whose rows change only in some columns (a case's state, say): the triggers refuse any change to the
+    listed columns, and (PostgreSQL, as above) any delete. A later migration that rebuilds the table on SQLite must
+    run this again."""
+    return migrations.RunPython(_create_column_triggers(table, columns), _drop_column_triggers(table))
