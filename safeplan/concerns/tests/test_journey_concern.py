@@ -1,9 +1,10 @@
-"""Browser journey (issue 12): the person, on a phone, raises a concern about their plan (first without saying what
-happened: a clear error); nobody acknowledges it, and the next week the team lead finds it on "Concerns that are late"
-and the caseload flags it; the practitioner acknowledges it and sends the response with its parts; the person reads
-it, with where to go next, and says it put things right. With the person's agreement (first forgotten: a clear error)
-the practitioner records a restorative response; the person reads both accounts side by side and follows the link to
-the plan that changed; oversight reads the figures, with no names. Every page passes axe."""
+"""Browser journey (issue 12): the person, on a phone, raises a concern about an entry in their plan from beside
+it (first without saying what happened: a clear error), and follows the case back to the entry; nobody acknowledges
+it, and the next week the team lead finds it on "Concerns that are late" and the caseload flags it; the practitioner
+acknowledges it and sends the response with its parts; the person reads it, with where to go next, and says it put
+things right. With the person's agreement (first forgotten: a clear error) the practitioner records a restorative
+response; the person reads both accounts side by side and follows the link to the plan that changed; oversight reads
+the figures, with no names. Every page passes axe."""
 
 import re
 from datetime import datetime, time, timedelta
@@ -27,6 +28,7 @@ PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1100, "height": 900}
 WHAT = "The crisis line number in my plan rang out twice on Saturday night."
 THEIRS = "I rang twice when I needed help and nobody answered; I felt nobody cared."
+ABOUT_THE_ENTRY = re.compile("^An entry in “My risk and safety plan”")
 FOUND = "The out-of-hours line was not covered on Saturday nights after a rota change."
 
 
@@ -39,7 +41,7 @@ class Journey(BrowserJourney):
         priya = care.team.staff_roles.first().user
         template = PlanTemplate.objects.get(organisation=None, key="person-centred", version=1)
         self.plan = services.start_plan(writer(priya, self.person), template)
-        services.add_entry(
+        self.entry = services.add_entry(
             writer(self.person.user, self.person),
             self.plan,
             section_key="crisis",
@@ -51,31 +53,33 @@ class Journey(BrowserJourney):
         StaffRoleFactory(team=care.team, organisation=care.team.organisation, role="team_lead", user__username="jordan")
         self.travel: time_machine.travel | None = None
 
-    def when_the_person_raises_a_concern_about_their_plan_from_a_phone(self):
+    def when_the_person_raises_a_concern_about_an_entry_in_their_plan_from_a_phone(self):
         self.phone = self.browser(PHONE)
         self.sign_in(self.phone, "sasha")
-        self.go(self.phone.get_by_role("link", name="Concerns and compliments", exact=True))
-        expect(self.phone.get_by_role("heading", level=1)).to_have_text("Your concerns and compliments")
-        self.check(self.phone)
-        self.go(self.phone.get_by_role("button", name="Raise a concern or give a compliment"))
+        self.nav(self.phone, "Your plans")
+        self.go(self.phone.get_by_role("link", name="My risk and safety plan").first)
+        self.go(self.phone.get_by_role("link", name=re.compile("^Raise a concern about this")).first)
         expect(self.phone.get_by_text("Raising a concern never changes anything else about your care")).to_be_visible()
+        expect(self.phone.get_by_role("radio", name=ABOUT_THE_ENTRY)).to_be_checked()
         self.check(self.phone)
         self.phone.get_by_label("A concern or complaint").check()
-        self.phone.get_by_label("“My risk and safety plan”").check()
         self.phone.get_by_role("group", name="May we contact you about it?").get_by_label("Yes").check()
         self.go(self.phone.get_by_role("button", name="Send"))
         expect(self.phone).to_have_title("Error: Raise a concern or give a compliment – safeplan")
         expect(self.phone.get_by_role("alert")).to_contain_text("Say what happened")
+        expect(self.phone.get_by_role("radio", name=ABOUT_THE_ENTRY)).to_be_checked()
         self.check(self.phone)
         self.phone.get_by_label("What happened?").fill(WHAT)
         self.phone.get_by_label("What would you like to happen? (optional)").fill("A number that is always answered.")
         self.go(self.phone.get_by_role("button", name="Send"))
         expect(self.phone.get_by_text("Thank you. We have received it.")).to_be_visible()
-        expect(self.phone.get_by_role("heading", level=1)).to_have_text("About “My risk and safety plan”")
+        expect(self.phone.get_by_role("heading", level=1)).to_contain_text("About an entry in “My risk and safety")
         expect(self.phone.get_by_text(re.compile("Acknowledgement due by"))).to_be_visible()
         self.check(self.phone)
         self.concern = Concern.objects.get()
-        assert (self.concern.about_type, self.concern.about_id) == ("plan", str(self.plan.pk))
+        assert (self.concern.about_type, self.concern.about_id) == ("plan_entry", str(self.entry.pk))
+        self.go(self.phone.get_by_role("link", name="See what this is about"))
+        expect(self.phone.locator(f"#entry-{self.entry.pk}")).to_contain_text("Being at my sister's with the cat")
 
     def then_the_team_lead_sees_it_late_the_next_week(self):
         next_week = timezone.localdate() + timedelta(days=8)
@@ -186,7 +190,7 @@ def test_a_concern_from_a_phone_seen_late_by_the_team_lead_answered_restored_and
     journey = Journey(chromium, live_server)
     try:
         journey.given_a_person_with_a_plan_and_a_team_lead()
-        journey.when_the_person_raises_a_concern_about_their_plan_from_a_phone()
+        journey.when_the_person_raises_a_concern_about_an_entry_in_their_plan_from_a_phone()
         journey.then_the_team_lead_sees_it_late_the_next_week()
         journey.when_the_practitioner_acknowledges_it()
         journey.when_the_practitioner_sends_the_response_with_its_parts()

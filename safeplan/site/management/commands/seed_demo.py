@@ -68,13 +68,18 @@ LOGINS = [
         "practitioner, Hillside home treatment team",
         "Lee's plans and decision; emergency access",
     ),
-    ("jordan", "Jordan Hale", "team lead, Riverside", "the caseload, overdue reviews and a withholding to review"),
+    (
+        "jordan",
+        "Jordan Hale",
+        "team lead, Riverside",
+        "the caseload, overdue reviews, a withholding to review and Kit's late concern",
+    ),
     ("taylor", "Taylor Brooks", "team lead, Hillside", "reviews Morgan's emergency access"),
     (
         "rowan",
         "Rowan Ellison (Ro)",
         "person using the service",
-        "agreed plan with changes since and something withheld; check-ins; decisions",
+        "agreed plan with changes since and something withheld; check-ins; decisions; concerns at every stage",
     ),
     ("lee", "Lee Okafor", "person using the service", "overdue crisis plan; harm plan waiting for a talk"),
     ("kit", "Kit Marsh", "person using the service", "overdue six-step plan; a decision"),
@@ -90,7 +95,7 @@ LOGINS = [
         "advocate: Rowan's advocate",
         "all of Rowan's six-step plan and one decision, shared; may raise concerns for Rowan",
     ),
-    ("oversight", "Olu Bankole", "oversight: governance lead", "figures only, no records"),
+    ("oversight", "Olu Bankole", "oversight: governance lead", "figures only, no records; learning from concerns"),
     ("admin", "Ash Carter", "administrator", "Django admin: teams, templates, catalogue"),
 ]
 
