@@ -145,6 +145,15 @@ class Concern(models.Model):
             return words[:1].lower() + words[1:]
         return words
 
+    @property
+    def about_heading(self) -> tuple[str, str]:
+        """What it is about split for a page: (what and where, for the heading; the item's question, beneath)."""
+        phrase = self.about_phrase
+        if self.about_type and "”: " in phrase:
+            where, question = phrase.split("”: ", 1)
+            return f"{where}”", question
+        return phrase, ""
+
 
 class Step(Authored):
     """One dated step of a case (received, acknowledged, a new response date, responded, closed). Never changed."""
