@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,7 +36,7 @@ from safeplan.people.models import CareRelationship, StaffRole, User
 
 logger = logging.getLogger(__name__)
 
-NOBODY_CARES = "No team cares for them now: ask a team to take them on, and the concern with them."
+NOBODY_CARES = "No team lead caring for them can be told: find a team to take it on."
 
 
 def led_teams(user: User) -> list[int]:
@@ -59,12 +59,14 @@ def overseen(user: User) -> list[int]:
 
 
 def late_with_nobody_caring(user: User, day: date | None = None) -> list[tuple[Concern, list[LateStep]]]:
-    """For oversight: late cases about people of their organisation no team cares for now (no lead would see them)."""
+    """For oversight: late cases about people of their organisation whom no team with a lead cares for now (no team
+    lead would see them on this page)."""
     organisations = overseen(user)
     if not organisations:
         return []
-    caring = CareRelationship.objects.active().filter(person=OuterRef("person"))
-    nobody = Q(person__organisation_id__in=organisations) & ~Q(Exists(caring))
+    leads = StaffRole.objects.filter(team=OuterRef("team"), role=StaffRole.Role.TEAM_LEAD)
+    led_caring = CareRelationship.objects.active().filter(person=OuterRef("person")).filter(Exists(leads))
+    nobody = Q(person__organisation_id__in=organisations) & ~Q(Exists(led_caring))
     return _late(nobody, day)
 
 
@@ -78,16 +80,21 @@ def _late(which: Q | Exists, day: date | None) -> list[tuple[Concern, list[LateS
 
 def recipients(concern: Concern, at: datetime | None = None) -> list[User]:
     """Who is reminded: the team leads of every team caring for the person now, and whoever is handling the case
-    while they are in one of those teams (so everyone reminded can open the case); when no team cares for the person
-    now, the organisation's oversight staff (the late page lists it for them). Active accounts with an e-mail
-    address; each address once."""
+    while they are in one of those teams (so everyone reminded can open the case); when none of them can be e-mailed
+    (no team cares for the person now, or its leads have no address), the organisation's oversight staff. Active
+    accounts with an e-mail address; each address once."""
     caring = CareRelationship.objects.active(at).filter(person_id=concern.person_id).values("team_id")
     wanted = Q(role=StaffRole.Role.TEAM_LEAD)
     if concern.handler_id is not None:
         wanted |= Q(user_id=concern.handler_id)
-    roles = StaffRole.objects.filter(wanted, team_id__in=caring, role__in=StaffRole.TEAM_ROLES)
-    if not CareRelationship.objects.active(at).filter(person_id=concern.person_id).exists():
-        roles = StaffRole.objects.filter(role=StaffRole.Role.OVERSIGHT, organisation_id=concern.person.organisation_id)
+    found = _reachable(StaffRole.objects.filter(wanted, team_id__in=caring, role__in=StaffRole.TEAM_ROLES))
+    if found:
+        return found
+    oversight = StaffRole.objects.filter(role=StaffRole.Role.OVERSIGHT, organisation_id=concern.person.organisation_id)
+    return _reachable(oversight)
+
+
+def _reachable(roles: QuerySet[StaffRole]) -> list[User]:
     users = User.objects.filter(is_active=True, pk__in=roles.values("user_id")).exclude(email="").order_by("pk")
     unique: dict[str, User] = {}
     for user in users:

@@ -82,6 +82,7 @@ class RaiseForm(NHSForm):
             (ELSE, "Something else, or the service in general"),
         ]
         self.fields["about"].error_messages["required"] = "Choose what it is about"
+        self.fields["about"].error_messages["invalid_choice"] = "Choose what it is about from the list"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -251,6 +251,8 @@ def take_on(writer: Writer, concern: Concern) -> Step:
     """The signed-in practitioner looks into it and is named to the raiser as handling it."""
     if concern.kind == Kind.COMPLIMENT:
         raise ConcernError("A compliment is thanked and closed, not looked into.")
+    if awaiting_time_limit_decision(concern):
+        raise ConcernError("This came after the time limit: acknowledge it first, saying why it can be looked into.")
     words = f"{writer.user} is looking into it."
     return _move(
         writer,

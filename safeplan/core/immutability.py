@@ -147,6 +147,12 @@ def _drop_column_triggers(table: str) -> Callable[[Any, Any], None]:
 
 def refuse_column_changes(table: str, columns: list[str]) -> migrations.RunPython:
     """A table whose rows change only in some columns (a case's state, say): the triggers refuse any change to the
-    listed columns, and (PostgreSQL, as above) any delete. A later migration that rebuilds the table on SQLite must
-    run this again."""
+    listed columns, and (PostgreSQL, as above) any delete. A later migration that reshapes the table starts with
+    `allow_column_changes` and ends with this again (a rebuild on SQLite drops triggers; PostgreSQL refuses to alter
+    a column a trigger's condition names)."""
     return migrations.RunPython(_create_column_triggers(table, columns), _drop_column_triggers(table))
+
+
+def allow_column_changes(table: str, columns: list[str]) -> migrations.RunPython:
+    """The reverse of `refuse_column_changes`, for a migration that must reshape the table."""
+    return migrations.RunPython(_drop_column_triggers(table), _create_column_triggers(table, columns))

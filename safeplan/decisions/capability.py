@@ -53,6 +53,8 @@ def _describe(access: RecordAccess, object_id: str, part: str) -> Described | No
     """A decision, named for a reader who may open it (a supporter only one shared with them)."""
     from safeplan.decisions.models import Decision
 
+    if part:
+        return None
     try:
         decision = Decision.objects.filter(pk=object_id, person=access.person).first()
     except ValidationError:

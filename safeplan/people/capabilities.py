@@ -170,7 +170,7 @@ def ref(object_type: str, object_id: object, part: str = "") -> str:
 def parse_ref(text: str) -> tuple[str, str, str] | None:
     """The (type, id, part) a `ref` named, or None for anything else."""
     pieces = text.split(":")
-    if len(pieces) != 3 or not all(piece.isascii() and len(piece) <= 64 for piece in pieces) or not pieces[0]:
+    if len(pieces) != 3 or not all(piece.isascii() and len(piece) <= 60 for piece in pieces) or not pieces[0]:
         return None
     return pieces[0], pieces[1], pieces[2]
 

@@ -110,9 +110,8 @@ def describe_withheld(access: "RecordAccess", object_id: str) -> "Described | No
     kind = withholdable(row.object_type) if row is not None else None
     if row is None or kind is None:
         return None
-    when = f"{row.decided_on:%-d %B %Y}"
-    whom = "you" if access.is_person else access.person.name_to_use
-    words = f"Something not shown to {whom}, since {when} (decided by {row.decided_by_name})"
+    when = f"{row.decided_on:%-d %B %Y}"  # named the same for the person and staff: the words are kept and read by both
+    words = f"Something not shown to {access.person.name_to_use}, since {when} (decided by {row.decided_by_name})"
     return Described(words, kind.link(row).split("#")[0], theme(WITHHELD))
 
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Described
-from safeplan.plans.models import SHARED_AS, Plan, PlanVersion
+from safeplan.plans.models import SHARED_AS, Entry, Plan, PlanVersion
 from safeplan.plans.presenters import london_day
-from safeplan.plans.queries import entry_of, placement
+from safeplan.plans.queries import entry_of, is_current, placement
 from safeplan.plans.withheld import hidden_by_withholding
 
 THEME = "One of their plans"
@@ -32,15 +32,15 @@ def _href(plan: Plan, anchor: str = "") -> str:
 
 
 def describe_plan(access: RecordAccess, object_id: str, part: str) -> Described | None:
-    plan = _plan(access, object_id) if _is_uuid(object_id) else None
+    plan = _plan(access, object_id) if _is_uuid(object_id) and not part else None
     if plan is None:
         return None
     return Described(f"“{plan.title}”", _href(plan), THEME)
 
 
 def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described | None:
-    entry = entry_of(access.person, object_id)
-    if entry is None:
+    entry = entry_of(access.person, object_id) if not part else None
+    if entry is None or not is_current(entry):
         return None
     placed, plan = entry.responds_to or entry, entry.plan
     if access.is_supporter:
@@ -49,7 +49,7 @@ def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described
             return None
     if (access.is_person or access.is_supporter) and hidden_by_withholding(access, entry):
         return None
-    if access.is_care_team and (entry.hidden_from_staff_at is not None or placed.hidden_from_staff_at is not None):
+    if any(_hidden_from(access, one) for one in (entry, entry.responds_to) if one is not None):
         return None
     section, prompt, _kind = placement(entry)
     where = f", in “{section}”: {prompt}" if section else ""
@@ -57,8 +57,16 @@ def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described
     return Described(f"{what} in “{plan.title}”{where}", _href(plan, f"#entry-{entry.pk}"), THEME)
 
 
+def _hidden_from(access: RecordAccess, entry: Entry) -> bool:
+    """A supporter's words the person hid from their care team: seen only by the person and that supporter (as
+    `queries.hidden_for`); the care team, emergency access and other supporters are kept from them."""
+    if entry.hidden_from_staff_at is None or access.is_person:
+        return False
+    return not (access.is_supporter and access.support is not None and entry.supporter_id == access.support.pk)
+
+
 def describe_version(access: RecordAccess, object_id: str, part: str) -> Described | None:
-    if not object_id.isdigit():
+    if not object_id.isdigit() or part:
         return None
     version = PlanVersion.objects.filter(pk=int(object_id), plan__person=access.person).defer("snapshot").first()
     plan = _plan(access, str(version.plan_id)) if version is not None else None

@@ -28,6 +28,11 @@ def entry_of(person: Person, object_id: str) -> Entry | None:
     return found.first()
 
 
+def is_current(entry: Entry) -> bool:
+    """Whether an entry is in the plan now (its latest revision was not taking it out)."""
+    return EntryRevision.objects.filter(entry=entry, number=entry.revision, removed=False).exists()
+
+
 def placement(entry: Entry) -> tuple[str, str, str]:
     """Where an entry sits: its section's title, its item's prompt and kind (a view sits where what it answers does)."""
     from safeplan.plans.plan_templates import item_definition

@@ -71,7 +71,7 @@ def test_the_person_cannot_name_a_withheld_entry_but_can_raise_one_about_its_mar
     assert refused.status_code == 422 and not Concern.objects.exists()
     assert send(client, world, marker).status_code == 302
     concern = Concern.objects.get()
-    assert concern.about_words.startswith("Something not shown to you, since ")
+    assert concern.about_words.startswith(f"Something not shown to {world.person.name_to_use}, since ")
     assert SECRET not in concern.about_words
 
 
@@ -152,3 +152,54 @@ def test_a_reference_typed_into_the_address_that_names_nothing_is_ignored(client
     for junk in ["plan_entry", "plan_entry:abc:", "nonsense:1:", "a:b:c:d", "decision:not-a-uuid:"]:
         response = client.get(f"{raise_url(world)}?about={junk}")
         assert response.status_code == 200 and f'value="{junk}"' not in response.content.decode()
+
+
+def test_nobody_but_the_person_and_its_writer_names_a_supporters_words_hidden_from_staff(world):
+    from safeplan.people import services as people_services
+    from safeplan.people.tests.factories import SupportRelationshipFactory
+
+    support = SupportRelationship.objects.get(user=world.supporter, person=world.person)
+    support.shares.filter(object_id=str(world.plan.pk)).update(may_add=True)
+    other = SupportRelationshipFactory(person=world.person)
+    other.shares.create(
+        object_type="plan", object_id=str(world.plan.pk), part="", shared_at=timezone.now(), shared_by=world.person.user
+    )
+    words = plans.add_entry(
+        world.staff,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-safe",
+        fields={"text": "Only for Ro and me"},
+        voice=Voice.SUPPORTER,
+        mode=Mode.FOR,
+        supporter=support,
+    )
+    plans.hide_from_staff(world.me, words, hidden=True)
+    people_services.start_break_glass(
+        actor=people_services.SYSTEM, user=world.other_lead, nhs_number=world.person.nhs_number, reason="A call at 3am"
+    )
+    reference = ref("plan_entry", words.pk)
+    named = {
+        user.username: resolve(resolve_access(user, world.person.pk), reference) is not None
+        for user in [world.person.user, world.supporter, other.user, world.practitioner, world.other_lead]
+    }
+    assert named == {
+        world.person.user.username: True,
+        world.supporter.username: True,
+        other.user.username: False,
+        world.practitioner.username: False,
+        world.other_lead.username: False,
+    }
+
+
+def test_an_entry_taken_out_of_the_plan_or_a_reference_with_a_made_up_part_names_nothing(client, world):
+    entry = world.person_writes(item_key="feel-safe", text="Sit with my sister", section="crisis")
+    person = resolve_access(world.person.user, world.person.pk)
+    assert resolve(person, ref("plan_entry", entry.pk, "x" * 10)) is None
+    assert resolve(person, ref("plan", world.plan.pk, "crisis")) is None
+    assert resolve(person, ref("plan_entry", entry.pk, "x" * 70)) is None
+    plans.revise_entry(world.me, entry, fields={"text": "Sit with my sister"}, based_on=1, mode=Mode.OWN, removed=True)
+    assert resolve(person, ref("plan_entry", entry.pk)) is None
+    client.force_login(world.person.user)
+    refused = send(client, world, ref("plan_entry", entry.pk))
+    assert refused.status_code == 422 and "Choose what it is about from the list" in refused.content.decode()

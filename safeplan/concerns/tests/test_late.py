@@ -17,7 +17,7 @@ from safeplan.audit.models import AuditEvent
 from safeplan.concerns import notify, presenters, services
 from safeplan.concerns.escalation import NOBODY_CARES, send_reminders
 from safeplan.concerns.late import late_steps
-from safeplan.concerns.models import ComplaintsPolicy, Concern, Reminder, State
+from safeplan.concerns.models import ComplaintsPolicy, Concern, Reminder, State, Step
 from safeplan.concerns.queries import late_cases
 from safeplan.concerns.tests.test_escalation import LEAD, PRACTITIONER, WHAT, EscalationWorld
 from safeplan.core.dates import add_months
@@ -97,7 +97,7 @@ def test_a_send_that_fails_for_one_recipient_is_sent_later_to_that_one_only(worl
     assert send_reminders(world.at(62)).already_sent == 1 and len(mail.outbox) == 2
 
 
-def test_when_no_team_cares_for_the_person_oversight_is_reminded_and_sees_it_without_a_link(client, world):
+def test_when_no_team_cares_for_the_person_oversight_is_reminded_and_sees_it_by_reference_only(client, world):
     concern = world.raise_one()
     world.care.ended_on = world.at(1).date()
     world.care.save()
@@ -110,12 +110,22 @@ def test_when_no_team_cares_for_the_person_oversight_is_reminded_and_sees_it_wit
         client.force_login(world.oversight)
         seq = AuditEvent.objects.count()
         page = client.get(reverse("late_concerns")).content.decode()
-        assert world.person.full_name in page and NOBODY_CARES in page and ">Late concerns<" in page
-        assert reverse("concern", kwargs={"person_id": world.person.pk, "concern_id": concern.pk}) not in page
+        assert f"Reference {str(concern.pk)[:8].upper()}" in page and world.care.team.name in page
+        assert ">Late concerns<" in page
+        for private in [world.person.full_name, world.person.name_to_use, WHAT, str(world.person.pk)]:
+            assert private not in page  # oversight opens no records, and reads no names
         listed = AuditEvent.objects.get(seq__gt=seq)
         assert (listed.object_type, listed.purpose) == ("late_concerns", "governance")
         client.force_login(world.lead)  # the lead of the team that cared for them no longer sees it
         assert world.person.full_name not in client.get(reverse("late_concerns")).content.decode()
+
+
+def test_a_caring_team_whose_lead_cannot_be_e_mailed_falls_back_to_oversight(world):
+    world.lead.email = ""
+    world.lead.save()
+    world.raise_one()
+    assert send_reminders(world.at(10)).sent == 1
+    assert [m.to for m in mail.outbox] == [[OVERSIGHT]]
 
 
 def test_a_concern_raised_online_past_the_time_limit_is_received_and_staff_decide(client, world):
@@ -135,6 +145,8 @@ def test_a_concern_raised_online_past_the_time_limit_is_received_and_staff_decid
         services.acknowledge(staff, late)
     with pytest.raises(services.ConcernError, match="why it cannot be looked into"):
         services.close(staff, late)
+    with pytest.raises(services.ConcernError, match="acknowledge it first"):
+        services.take_on(staff, late)  # looking into it would skip the decision
     services.acknowledge(staff, late, "They were in hospital until last month; the ward's notes are kept.")
     late.refresh_from_db()
     assert late.late_accepted_reason.startswith("They were in hospital") and late.state == State.ACKNOWLEDGED
@@ -157,6 +169,10 @@ def test_what_was_raised_is_never_changed_in_the_database_and_a_case_is_never_de
         with pytest.raises(DatabaseError), transaction.atomic():
             Concern.objects.filter(pk=concern.pk).update(**change)
     assert Concern.objects.filter(pk=concern.pk).update(state=State.ACKNOWLEDGED, handler=world.practitioner) == 1
+    with time_machine.travel(world.at(1), tick=False):
+        step = services.take_on(world.writer(world.practitioner), concern)
+    with pytest.raises(DatabaseError), transaction.atomic():  # a step too, on both databases
+        Step.objects.filter(pk=step.pk).update(note="Something else")
     if connection.vendor == "postgresql":  # SQLite's test flush deletes rows, so its trigger refuses updates only
         with pytest.raises(DatabaseError, match="never changed"), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DELETE FROM concerns_concern WHERE id = %s", [str(concern.pk)])
