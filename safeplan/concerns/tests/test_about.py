@@ -98,25 +98,6 @@ def test_an_advocate_not_asked_to_raise_concerns_and_the_care_team_get_no_link(c
         assert "Raise a concern about this" not in plan_page(client, world)
 
 
-def test_the_care_team_cannot_name_what_the_person_hid_from_them(client, world):
-    support = SupportRelationship.objects.get(user=world.supporter, person=world.person)
-    hidden = plans.add_entry(
-        world.staff,
-        world.plan,
-        section_key="crisis",
-        item_key="feel-safe",
-        fields={"text": "A word from their friend"},
-        voice=Voice.SUPPORTER,
-        mode=Mode.FOR,
-        supporter=support,
-    )
-    plans.hide_from_staff(world.me, hidden, hidden=True)
-    staff = resolve_access(world.practitioner, world.person.pk)
-    person = resolve_access(world.person.user, world.person.pk)
-    assert resolve(staff, ref("plan_entry", hidden.pk)) is None
-    assert resolve(person, ref("plan_entry", hidden.pk)) is not None
-
-
 def test_a_version_and_a_decision_each_offer_the_link(client, world):
     decision = decisions.start_decision(world.staff, question="Should I go home this weekend?")
     client.force_login(world.person.user)
@@ -159,7 +140,6 @@ def test_nobody_but_the_person_and_its_writer_names_a_supporters_words_hidden_fr
     from safeplan.people.tests.factories import SupportRelationshipFactory
 
     support = SupportRelationship.objects.get(user=world.supporter, person=world.person)
-    support.shares.filter(object_id=str(world.plan.pk)).update(may_add=True)
     other = SupportRelationshipFactory(person=world.person)
     other.shares.create(
         object_type="plan", object_id=str(world.plan.pk), part="", shared_at=timezone.now(), shared_by=world.person.user
