@@ -5,6 +5,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils import timezone
 
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
@@ -15,6 +16,7 @@ from safeplan.plans.extensions import TemplateExtension, for_template
 from safeplan.plans.forms import StartPlanForm
 from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_status
+from safeplan.plans.quality import checklist
 from safeplan.plans.queries import only_shared, other_plans, plan_in_record, plans_with_status, shared_sections
 from safeplan.plans.snapshots import build_snapshot
 from safeplan.plans.withheld import as_seen_by, withheld_entries
@@ -68,11 +70,17 @@ def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
     snapshot = only_shared(build_snapshot(plan, access), shared_sections(access, plan))
     snapshot = as_seen_by(access, snapshot, withheld_entries(plan))  # withheld from the person: ADR 0010
     extension = for_template(plan.template.key) if not access.is_supporter else TemplateExtension()
+    status = plan_status(plan)
+    checks = []  # for those writing it together: never a supporter (who sees some sections) or emergency access
+    if access.may_write and not access.is_supporter:
+        review_due = status.agreed.review_due if status.agreed else None
+        checks = checklist(snapshot, review_due=review_due, today=timezone.localdate(), yours=access.is_person)
     context = {
         "person": access.person,
         "plan": plan,
         "snapshot": snapshot,
-        "status": plan_status(plan),
+        "status": status,
+        "checks": checks,
         "ui": entry_view(access, live=True, plan=plan),
         "is_person": access.is_person,
         "is_supporter": access.is_supporter,
