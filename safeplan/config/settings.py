@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "safeplan.decisions",
     "safeplan.circle",
     "safeplan.concerns",
+    "safeplan.summary",
     "safeplan.exports",
     "safeplan.site",
 ]

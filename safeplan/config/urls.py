@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("safeplan.decisions.urls")),
     path("", include("safeplan.circle.urls")),
     path("", include("safeplan.concerns.urls")),
+    path("", include("safeplan.summary.urls")),
     path("", include("safeplan.exports.urls")),
 ]
 

@@ -3,7 +3,8 @@ audited objects on the person's "who has looked" page. (Its plan shows with the 
 
 from typing import Any
 
-from safeplan.people.capabilities import Capability, DemoWorld
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Capability, DemoWorld, SummaryPart
 from safeplan.people.models import Person
 
 
@@ -19,9 +20,16 @@ def _export(person: Person) -> dict[str, Any]:
     return export_harm(person)
 
 
+def _summary(access: RecordAccess) -> list[SummaryPart]:
+    from safeplan.harm.summary import summary_parts
+
+    return summary_parts(access)
+
+
 HARM = Capability(
     "harm",
     seed_demo=_seed,
     export=_export,
     object_names={"harm_check_ins": "your check-ins", "harm_check_in": "a check-in", "harm_conversation": "your plan"},
+    summary=_summary,
 )

@@ -19,7 +19,7 @@ def _when(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _technique_names(entry_ids: set[int]) -> dict[int, str]:
+def technique_names(entry_ids: set[int]) -> dict[int, str]:
     """The name each technique had in its latest revision (also for techniques since taken out of the plan)."""
     names: dict[int, str] = {}
     for revision in EntryRevision.objects.filter(entry_id__in=entry_ids).order_by("entry_id", "number"):
@@ -35,7 +35,7 @@ def export_harm(person: Person) -> dict[str, Any]:
         .select_related("plan__template", "recorded_by")
         .order_by("used_on", "created_at", "pk")
     )
-    names = _technique_names({c.entry_id for c in check_ins})
+    names = technique_names({c.entry_id for c in check_ins})
     helped = dict(CheckIn.HELPED)
     conversations = (
         Conversation.objects.filter(plan__person=person).select_related("plan__template").order_by("written_at", "pk")

@@ -102,6 +102,22 @@ class ItemAction:
     href: Callable[[RecordAccess], Callable[[str], str] | None]
 
 
+# The parts of the person's safety summary, strengths first, in the order it shows them (the `summary` capability
+# owns the headings; any capability may give lines for a part through `Capability.summary`).
+SUMMARY_PARTS = ("matters", "keeps_well", "coped", "techniques", "people", "crisis", "do_not_contact")
+
+
+@dataclass(frozen=True)
+class SummaryPart:
+    """Lines a capability gives to one part of the safety summary (`SUMMARY_PARTS`), for one reader, from one thing
+    of theirs: the words as the reader may see them, never typed twice."""
+
+    part: str
+    source: str  # where the lines come from: "From “My safety plan”, agreed 3 March 2026"
+    lines: tuple[str, ...]
+    not_agreed: bool = False  # from a draft nobody has agreed yet
+
+
 @dataclass
 class DemoWorld:
     """What `seed_demo` has made before the capabilities seed their own demo records."""
@@ -138,6 +154,7 @@ class Capability:
     describes: dict[str, Callable[[RecordAccess, str, str], Described | None]] = field(default_factory=dict)
     item_actions: list[ItemAction] = field(default_factory=list)  # offered beside each thing a page shows
     themes: dict[str, str] = field(default_factory=dict)  # object type -> its kind, in figures: "One of their plans"
+    summary: Callable[[RecordAccess], list[SummaryPart]] | None = None  # its lines of the person's safety summary
 
 
 REGISTERED: dict[str, Capability] = {}
@@ -220,3 +237,8 @@ def item_actions(access: RecordAccess) -> ItemActions:
             if make is not None:
                 offered.append((action, make))
     return ItemActions(tuple(offered))
+
+
+def summary_parts(access: RecordAccess) -> list[SummaryPart]:
+    """Every capability's lines of the safety summary for this reader, in INSTALLED_APPS order."""
+    return [part for c in registered() if c.summary is not None for part in c.summary(access)]

@@ -14,6 +14,7 @@ from safeplan.people.capabilities import (
     NavLink,
     RecordPart,
     Shareable,
+    SummaryPart,
     WithheldThing,
     Withholdable,
 )
@@ -79,6 +80,12 @@ def _entry_link(row: Any) -> str:
     return entry_link(row)
 
 
+def _summary(access: RecordAccess) -> list[SummaryPart]:
+    from safeplan.plans.summary_parts import summary_parts
+
+    return summary_parts(access)
+
+
 def _describer(name: str) -> Any:
     """One of plans.described's functions, imported when first called (models are not ready at registration)."""
 
@@ -114,4 +121,5 @@ PLANS = Capability(
         "plan_version": _describer("describe_version"),
     },
     themes=dict.fromkeys(["plan", "plan_entry", "plan_version"], "One of their plans"),
+    summary=_summary,
 )

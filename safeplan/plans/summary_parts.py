@@ -1,0 +1,83 @@
+"""What the person's plans give their safety summary (`people.capabilities.SummaryPart`): what matters to them, what
+keeps them well, how they have coped, the people who help, the crisis section and who not to contact.
+
+Each plan gives its agreed version where there is one, else its draft (its lines marked "not yet agreed"), always as
+this reader may see it: a supporter only the sections shared with them, the person nothing withheld from them, staff
+nothing the person hid from them. Read at the moment of reading, so the summary never holds a stale copy.
+"""
+
+from typing import Any
+
+from django.utils import timezone
+
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import SummaryPart
+from safeplan.plans.models import SHARED_AS, CrisisLine, Plan
+from safeplan.plans.presenters import field_rows, london_day, plan_status
+from safeplan.plans.queries import only_shared, plans_of, shared_sections
+from safeplan.plans.snapshots import build_snapshot, hidden_from_staff, without_hidden
+from safeplan.plans.withheld import as_seen_by, withheld_entries
+
+# Which items of the shipped templates speak to which strength (by item key, the same in every template that has it).
+STRENGTHS = {
+    "matters": {"matters", "my-goal"},
+    "keeps_well": {"keeps-me-well", "works-best", "feel-safe", "helps"},
+    "coped": {"coping", "on-my-own", "places", "my-role"},
+}
+
+
+def _as_seen(access: RecordAccess, plan: Plan) -> tuple[dict[str, Any], str, bool]:
+    """(snapshot, where it comes from, whether it is a draft nobody has agreed) for this reader."""
+    status = plan_status(plan)
+    sections = shared_sections(access, plan)
+    if status.agreed is not None:
+        snapshot = without_hidden(only_shared(status.agreed.snapshot, sections), access, hidden_from_staff(plan))
+        agreed_on = london_day(status.agreed.agreed_at or timezone.now())
+        source, draft = f"From “{plan.title}”, agreed on {agreed_on}", False
+    else:
+        snapshot = only_shared(build_snapshot(plan, access), sections)
+        source, draft = f"From “{plan.title}”, not yet agreed", True
+    return as_seen_by(access, snapshot, withheld_entries(plan)), source, draft
+
+
+def _words(kind: str, entry: dict[str, Any]) -> str:
+    """An entry as one line: its words, or a contact's name, who they are and number (for someone not to contact,
+    only their name and who they are: why is the person's to tell)."""
+    if entry.get("marker"):
+        return ""
+    rows = field_rows(kind, entry["fields"])
+    if kind == "do_not_contact":
+        rows = [(label, value) for label, value in rows if label in ("Name", "Who they are to you")]
+    return "; ".join(value if not label else f"{label}: {value}" for label, value in rows if value)
+
+
+def summary_parts(access: RecordAccess) -> list[SummaryPart]:
+    found: list[SummaryPart] = []
+    for plan in plans_of(access.person):
+        if access.is_supporter and not access.parts_shared(SHARED_AS, plan.pk):
+            continue
+        snapshot, source, draft = _as_seen(access, plan)
+        lines: dict[str, list[str]] = {}
+        for section in snapshot["sections"]:
+            for item in section["items"]:
+                for entry in item["entries"]:
+                    words = _words(item["kind"], entry)
+                    if not words:
+                        continue
+                    for part, keys in STRENGTHS.items():
+                        if item["key"] in keys:
+                            lines.setdefault(part, []).append(words)
+                    if item["kind"] == "contact" and section["crisis"]:
+                        lines.setdefault("people", []).append(words)
+                    if item["kind"] == "do_not_contact":
+                        lines.setdefault("do_not_contact", []).append(words)
+                    elif section["crisis"]:
+                        lines.setdefault("crisis", []).append(words)
+        found += [SummaryPart(part, source, tuple(words), draft) for part, words in lines.items()]
+    crisis_lines = [
+        f"{line.name}: {line.phone}" + (f" ({line.hours})" if line.hours else "")
+        for line in CrisisLine.objects.filter(organisation_id=access.person.organisation_id)
+    ]
+    if crisis_lines:  # whether or not there is a plan
+        found.append(SummaryPart("crisis", "Crisis lines you can call", tuple(crisis_lines)))
+    return found

@@ -1,0 +1,51 @@
+"""What the safety summary adds to the pages that gather every capability: its part of the record page, the person's
+way to share it, "All my data", the demo's summaries and the words for its audited objects."""
+
+from typing import Any
+
+from django.urls import reverse
+
+from safeplan.people.capabilities import Capability, DemoWorld, RecordPart, Shareable
+from safeplan.people.models import Person
+
+SHARED_AS = "summary"  # as summary.queries.SHARED_AS, kept here so registering imports no models
+
+
+def _shareable(person: Person) -> list[Shareable]:
+    """The summary, whole: a supporter it is shared with reads it as they would read its parts (plans' sections only
+    where those are shared with them too; never check-ins)."""
+    href = reverse("summary", kwargs={"person_id": person.pk})
+    return [Shareable(SHARED_AS, str(person.pk), "Your safety summary", href, group="Your safety summary")]
+
+
+def _export(person: Person) -> dict[str, Any]:
+    from safeplan.summary.export import export_summary
+
+    return export_summary(person)
+
+
+def _seed(world: DemoWorld) -> None:
+    from safeplan.summary.demo import seed_summaries
+
+    seed_summaries(world)
+
+
+SUMMARY = Capability(
+    "summary",
+    record_parts=[RecordPart("summary/_record_part.jinja")],
+    shareable=_shareable,
+    export=_export,
+    seed_demo=_seed,
+    object_names={
+        "safety_summary": "your safety summary",
+        "goal": "your goals",
+        "about_me": "your safety summary",
+        "attendance": "your safety summary",
+    },
+    creation_words={
+        "goal": "added a goal",
+        "about_me": "wrote what they want people to know about you",
+        "attendance": "recorded an appointment you attended",
+    },
+    change_words={"goal": "changed a goal"},
+)
