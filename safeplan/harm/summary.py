@@ -4,11 +4,12 @@ out, and a supporter (who never reads check-ins) is given none."""
 
 from collections import Counter
 
-from safeplan.harm.export import technique_names
+from safeplan.harm.charts import NO_LONGER_IN_PLAN
 from safeplan.harm.models import CheckIn
+from safeplan.harm.services import TECHNIQUE
 from safeplan.people.access import RecordAccess
-from safeplan.people.capabilities import SummaryPart
-from safeplan.plans.queries import plans_of
+from safeplan.people.capabilities import SummaryLine, SummaryPart
+from safeplan.plans.queries import current_revisions, plans_of
 
 HELPED = dict(CheckIn.HELPED)
 
@@ -21,13 +22,18 @@ def summary_parts(access: RecordAccess) -> list[SummaryPart]:
         shared = list(CheckIn.objects.filter(plan=plan, shared=True).order_by("used_on", "created_at"))
         if not shared:
             continue
-        names = technique_names({check_in.entry_id for check_in in shared})
+        names = {  # as the check-ins page names them: a technique out of the plan, or hidden from this reader, unnamed
+            revision.entry_id: revision.fields.get("name", "")
+            for revision in current_revisions(plan, item_key=TECHNIQUE, reader=access)
+        }
         ratings: dict[int, Counter[int]] = {}
         for check_in in shared:
             ratings.setdefault(check_in.entry_id, Counter())[check_in.helped] += 1
         lines = [
-            f"{names.get(entry_id, 'A technique')}: "
-            + "; ".join(f"{HELPED[helped].lower()}, {_times(n)}" for helped, n in sorted(counts.items(), reverse=True))
+            SummaryLine(
+                f"{names.get(entry_id) or NO_LONGER_IN_PLAN}: "
+                + "; ".join(f"{HELPED[h].lower()}, {_times(n)}" for h, n in sorted(counts.items(), reverse=True))
+            )
             for entry_id, counts in ratings.items()
         ]
         source = f"From check-ins shared with the care team, “{plan.title}”"

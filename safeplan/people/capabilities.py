@@ -108,13 +108,20 @@ SUMMARY_PARTS = ("matters", "keeps_well", "coped", "techniques", "people", "cris
 
 
 @dataclass(frozen=True)
+class SummaryLine:
+    words: str
+    withheld: bool = False  # for the care team: withheld from the person (the page and any print say so)
+    marker: bool = False  # for the person: where something withheld from them sits, never its words
+
+
+@dataclass(frozen=True)
 class SummaryPart:
     """Lines a capability gives to one part of the safety summary (`SUMMARY_PARTS`), for one reader, from one thing
     of theirs: the words as the reader may see them, never typed twice."""
 
     part: str
     source: str  # where the lines come from: "From “My safety plan”, agreed 3 March 2026"
-    lines: tuple[str, ...]
+    lines: tuple[SummaryLine, ...]
     not_agreed: bool = False  # from a draft nobody has agreed yet
 
 

@@ -33,6 +33,10 @@ VAGUE = frozenset(
     }
 )  # fmt: skip
 WORDS = re.compile(r"[a-z0-9]+")
+# The items of the shipped templates that say what to do (a warning sign or what matters may rightly be one word).
+TO_DO = frozenset(
+    {"on-my-own", "places", "safer", "coping", "keeps-me-well", "feel-safe", "helps", "works-best", "my-role"}
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ def _entries(section: dict[str, Any], kind: str | None = None) -> list[dict[str,
 
 def _vague(text: str) -> bool:
     words = WORDS.findall(text.lower().replace("'", "").replace("’", ""))
-    return " ".join(words) in VAGUE or len(words) < 2
+    return " ".join(words) in VAGUE
 
 
 def checklist(snapshot: dict[str, Any], *, review_due: date | None, today: date, yours: bool) -> list[Check]:
@@ -95,7 +99,9 @@ def _specific(sections: list[dict[str, Any]]) -> Check:
     general = [
         entry["fields"]["text"]
         for section in sections
-        for entry in _entries(section, "text")
+        for item in section["items"]
+        if item["key"] in TO_DO
+        for entry in item["entries"]
         if "text" in entry["fields"] and _vague(entry["fields"]["text"])
     ]
     if not general:

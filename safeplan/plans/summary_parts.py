@@ -11,7 +11,8 @@ from typing import Any
 from django.utils import timezone
 
 from safeplan.people.access import RecordAccess
-from safeplan.people.capabilities import SummaryPart
+from safeplan.people.capabilities import SummaryLine, SummaryPart
+from safeplan.people.withholding import HOW_TO_ASK
 from safeplan.plans.models import SHARED_AS, CrisisLine, Plan
 from safeplan.plans.presenters import field_rows, london_day, plan_status
 from safeplan.plans.queries import only_shared, plans_of, shared_sections
@@ -40,15 +41,24 @@ def _as_seen(access: RecordAccess, plan: Plan) -> tuple[dict[str, Any], str, boo
     return as_seen_by(access, snapshot, withheld_entries(plan)), source, draft
 
 
-def _words(kind: str, entry: dict[str, Any]) -> str:
-    """An entry as one line: its words, or a contact's name, who they are and number (for someone not to contact,
-    only their name and who they are: why is the person's to tell)."""
-    if entry.get("marker"):
-        return ""
+def _words(kind: str, entry: dict[str, Any], *, names_only: bool = False) -> str:
+    """An entry as one line: its words, or a contact's name, who they are and number (for someone not to contact, and
+    for the people who help, only their name and who they are: why not to contact someone is the person's to tell)."""
     rows = field_rows(kind, entry["fields"])
-    if kind == "do_not_contact":
+    if kind == "do_not_contact" or names_only:
         rows = [(label, value) for label, value in rows if label in ("Name", "Who they are to you")]
+        return " — ".join(value for _label, value in rows if value)
     return "; ".join(value if not label else f"{label}: {value}" for label, value in rows if value)
+
+
+def _parts_of(section: dict[str, Any], item: dict[str, Any]) -> list[str]:
+    """The summary parts an item of a plan speaks to."""
+    parts = [part for part, keys in STRENGTHS.items() if item["key"] in keys]
+    if item["kind"] == "do_not_contact":
+        return [*parts, "do_not_contact"]
+    if section["crisis"]:
+        parts.append("crisis")
+    return parts
 
 
 def summary_parts(access: RecordAccess) -> list[SummaryPart]:
@@ -57,25 +67,24 @@ def summary_parts(access: RecordAccess) -> list[SummaryPart]:
         if access.is_supporter and not access.parts_shared(SHARED_AS, plan.pk):
             continue
         snapshot, source, draft = _as_seen(access, plan)
-        lines: dict[str, list[str]] = {}
+        lines: dict[str, list[SummaryLine]] = {}
         for section in snapshot["sections"]:
             for item in section["items"]:
                 for entry in item["entries"]:
-                    words = _words(item["kind"], entry)
-                    if not words:
+                    if entry.get("marker"):  # the person: where something withheld from them sits
+                        line = SummaryLine(f"Something here is not shown to you. {HOW_TO_ASK}", marker=True)
+                    else:
+                        line = SummaryLine(_words(item["kind"], entry), withheld="withholding" in entry)
+                    if not line.words:
                         continue
-                    for part, keys in STRENGTHS.items():
-                        if item["key"] in keys:
-                            lines.setdefault(part, []).append(words)
-                    if item["kind"] == "contact" and section["crisis"]:
-                        lines.setdefault("people", []).append(words)
-                    if item["kind"] == "do_not_contact":
-                        lines.setdefault("do_not_contact", []).append(words)
-                    elif section["crisis"]:
-                        lines.setdefault("crisis", []).append(words)
-        found += [SummaryPart(part, source, tuple(words), draft) for part, words in lines.items()]
+                    for part in _parts_of(section, item):
+                        lines.setdefault(part, []).append(line)
+                    if item["kind"] == "contact" and section["crisis"] and not line.marker:
+                        people = SummaryLine(_words(item["kind"], entry, names_only=True), withheld=line.withheld)
+                        lines.setdefault("people", []).append(people)
+        found += [SummaryPart(part, source, tuple(part_lines), draft) for part, part_lines in lines.items()]
     crisis_lines = [
-        f"{line.name}: {line.phone}" + (f" ({line.hours})" if line.hours else "")
+        SummaryLine(f"{line.name}: {line.phone}" + (f" ({line.hours})" if line.hours else ""))
         for line in CrisisLine.objects.filter(organisation_id=access.person.organisation_id)
     ]
     if crisis_lines:  # whether or not there is a plan

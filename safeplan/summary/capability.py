@@ -5,7 +5,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from safeplan.people.capabilities import Capability, DemoWorld, RecordPart, Shareable
+from safeplan.people.access import RecordAccess
+from safeplan.people.capabilities import Capability, DemoWorld, Described, RecordPart, Shareable
 from safeplan.people.models import Person
 
 SHARED_AS = "summary"  # as summary.queries.SHARED_AS, kept here so registering imports no models
@@ -15,7 +16,20 @@ def _shareable(person: Person) -> list[Shareable]:
     """The summary, whole: a supporter it is shared with reads it as they would read its parts (plans' sections only
     where those are shared with them too; never check-ins)."""
     href = reverse("summary", kwargs={"person_id": person.pk})
-    return [Shareable(SHARED_AS, str(person.pk), "Your safety summary", href, group="Your safety summary")]
+    return [Shareable(SHARED_AS, str(person.pk), "Safety summary", href, group="Your safety summary")]
+
+
+def _describe(access: RecordAccess, object_id: str, part: str) -> Described | None:
+    """The summary, named for a reader who may read it (a supporter only when it is shared with them)."""
+    if part or object_id != str(access.person.pk):
+        return None
+    if access.is_supporter and not access.parts_shared(SHARED_AS, access.person.pk):
+        return None
+    whose = "Your" if access.is_person else f"{access.person.name_to_use}'s"
+    return Described(f"{whose} safety summary", reverse("summary", kwargs={"person_id": access.person.pk}), THEME)
+
+
+THEME = "Their safety summary"
 
 
 def _export(person: Person) -> dict[str, Any]:
@@ -48,4 +62,6 @@ SUMMARY = Capability(
         "attendance": "recorded an appointment you attended",
     },
     change_words={"goal": "changed a goal"},
+    describes={SHARED_AS: _describe},
+    themes={SHARED_AS: THEME},
 )

@@ -49,6 +49,11 @@ class Summary:
     def safety(self, key: str) -> tuple[str, list[SummaryPart]]:
         return HEADINGS[key], self.parts.get(key, [])
 
+    @property
+    def holds_withheld(self) -> bool:
+        """Whether the care team's summary holds something withheld from the person (a print must not go to them)."""
+        return any(line.withheld for parts in self.parts.values() for part in parts for line in part.lines)
+
 
 def goals_of(access: RecordAccess) -> list[GoalView]:
     """The person's goals, open ones first, each as it stands (its latest revision), oldest first."""

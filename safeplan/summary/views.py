@@ -144,8 +144,13 @@ def goal_form(request: HttpRequest, access: RecordAccess, goal_id: UUID | None =
         else:
             messages.success(request, "Saved. Your goals are on your summary." if access.is_person else "Saved.")
             return redirect("summary", person_id=access.person.pk)
-    context = {"person": access.person, "form": form, "goal": goal, "is_person": access.is_person}
-    return show(request, "summary/goal.jinja", context, status=409 if stale else 422 if form.errors else 200)
+    attempt = request.POST.get("words", "") if stale else ""  # their own words, shown beside the goal as it stands
+    context = {"person": access.person, "form": form, "goal": goal, "is_person": access.is_person, "attempt": attempt}
+    status = 409 if stale else 422 if form.errors else 200
+    version = goal.revision if goal is not None else ""
+    return show(
+        request, "summary/goal.jinja", context, status=status, object_id=goal.pk if goal else None, version=version
+    )
 
 
 def _fresh(stale: GoalForm, goal: Goal, access: RecordAccess) -> GoalForm:

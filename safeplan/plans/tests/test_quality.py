@@ -95,6 +95,10 @@ def test_each_thing_to_do_says_what_where_or_with_whom(world):
         team_writes(world, world.plan, "staying-well", "coping", text=vague)
     general = checks(world.plan)["Each thing to do says what, where or with whom"]
     assert not general.met and general.detail == "Could say more: “Stay positive!”, “keep busy”, “Relax”"
+    plan = six_step(world)
+    team_writes(world, plan, "warning-signs", "signs", text="Crying")  # a warning sign may rightly be one word
+    team_writes(world, plan, "matters", "matters", text="Family")
+    assert checks(plan)["Each thing to do says what, where or with whom"].met
 
 
 def test_the_persons_own_words_are_in_it(world):
@@ -117,7 +121,7 @@ def test_the_checklist_is_for_those_writing_the_plan_and_is_never_a_score(client
     for user in [world.person.user, world.practitioner]:
         client.force_login(user)
         page = client.get(url).content.decode()
-        assert "What makes a plan work well (" in page and "0 of 4 parts have something in them" in page
+        assert "What makes a plan work well" in page and "0 of 4 parts have something in them" in page
         assert "score" not in page.lower() and "%" not in page
     Share.objects.create(
         support=world.person.supporters.get(user=world.supporter),

@@ -9,9 +9,34 @@ from html.parser import HTMLParser
 import readability
 
 BLOCKS = {
-    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "td", "th", "dt", "dd", "div", "button",
-    "summary", "caption", "option", "span", "strong", "a", "br", "section", "blockquote",
-}  # fmt: skip
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "label",
+    "legend",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "div",
+    "button",
+    "summary",
+    "caption",
+    "option",
+    "section",
+    "blockquote",
+    "ul",
+    "ol",
+    "form",
+    "fieldset",
+    "details",
+    "main",
+}  # fmt: skip (links, bold words and tags sit inside a sentence: they do not end it)
 TOKENS = re.compile(r"[A-Za-z0-9’'\-]+|[.!?,;:]")
 
 

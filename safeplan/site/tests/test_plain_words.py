@@ -28,6 +28,11 @@ def test_the_measure_tells_plain_words_from_dense_ones():
     hidden = '<main><p>Change<span class="nhsuk-u-visually-hidden"> this entry by Ro</span></p></main>'
     assert sentences(hidden) == ["Change"]  # what only screen readers hear is left out, as the eye reads
     assert reading_ease("<main><p>Too short to judge.</p></main>") is None
+    linked = (
+        "<main><p>Notwithstanding organisational considerations, <a href='#'>multidisciplinary practitioners</a> "
+        "<strong>collaboratively</strong> operationalise individualised therapeutic interventions.</p>" * 3 + "</main>"
+    )
+    assert reading_ease(linked) < 0  # a link or bold words inside a sentence do not split it into easy pieces
 
 
 @pytest.mark.parametrize("login", READERS)

@@ -164,3 +164,36 @@ def test_the_print_page_holds_the_same_summary(client, world):
     client.force_login(world.person.user)
     page = client.get(reverse("summary_print", kwargs={"person_id": world.person.pk})).content.decode()
     assert KEEPS_WELL in page and "People not to contact" in page and "Made from the record on" in page
+
+
+def test_the_care_teams_summary_marks_what_is_withheld_and_warns_before_printing(client, world):
+    secret = plans.add_entry(
+        world.staff,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-unsafe",
+        fields={"text": "Zephyrine rang asking for the address"},
+        voice=Voice.CARE_TEAM,
+        mode=Mode.OWN,
+    )
+    reason = "Knowing this now would be likely to cause serious harm to their mental health."
+    withhold(world.staff, "plan_entry", secret.pk, reason=reason, review_on=date.today() + timedelta(days=30))
+    client.force_login(world.practitioner)
+    printed = client.get(reverse("summary_print", kwargs={"person_id": world.person.pk})).content.decode()
+    name = world.person.name_to_use
+    assert f"Something here is withheld from {name}" in printed and f"Do not give {name} this copy" in printed
+    assert f"Withheld from {name}</strong> Zephyrine" in printed
+    mine = read(client, world, world.person.user)
+    assert "Something here is not shown to you" in mine and "withheld from" not in mine.lower()
+
+
+def test_a_technique_taken_out_of_the_plan_is_named_as_the_check_ins_page_names_it(client, world):
+    breathing = world.choose(name="Quillon humming")
+    harm.add_check_in(
+        world.me, world.harm_plan, entry=breathing, used_on=timezone.localdate(), helped=3, note="", share=True
+    )
+    plans.revise_entry(
+        world.me, breathing, fields=breathing.revisions.get().fields, based_on=1, mode=Mode.OWN, removed=True
+    )
+    page = read(client, world, world.practitioner)
+    assert "Quillon humming" not in page and "A technique no longer in the plan: it helped a lot, once" in page
