@@ -42,6 +42,21 @@ def world(db) -> HarmWorld:
     return made
 
 
+def withhold_a_secret(world) -> None:
+    """A care-team entry in the crisis section, withheld from the person (ADR 0010)."""
+    secret = plans.add_entry(
+        world.staff,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-unsafe",
+        fields={"text": "Zephyrine rang asking for the address"},
+        voice=Voice.CARE_TEAM,
+        mode=Mode.OWN,
+    )
+    reason = "Knowing this now would be likely to cause serious harm to their mental health."
+    withhold(world.staff, "plan_entry", secret.pk, reason=reason, review_on=date.today() + timedelta(days=30))
+
+
 def url(world) -> str:
     return reverse("summary", kwargs={"person_id": world.person.pk})
 
@@ -133,17 +148,7 @@ def test_staff_outside_the_care_team_find_nothing_and_every_read_is_audited(clie
 
 
 def test_what_is_withheld_from_the_person_is_not_on_their_summary(client, world):
-    secret = plans.add_entry(
-        world.staff,
-        world.plan,
-        section_key="crisis",
-        item_key="feel-unsafe",
-        fields={"text": "Zephyrine rang asking for the address"},
-        voice=Voice.CARE_TEAM,
-        mode=Mode.OWN,
-    )
-    reason = "Knowing this now would be likely to cause serious harm to their mental health."
-    withhold(world.staff, "plan_entry", secret.pk, reason=reason, review_on=date.today() + timedelta(days=30))
+    withhold_a_secret(world)
     assert "Zephyrine" not in read(client, world, world.person.user)
     assert "Zephyrine" in read(client, world, world.practitioner)
 
@@ -167,17 +172,7 @@ def test_the_print_page_holds_the_same_summary(client, world):
 
 
 def test_the_care_teams_summary_marks_what_is_withheld_and_warns_before_printing(client, world):
-    secret = plans.add_entry(
-        world.staff,
-        world.plan,
-        section_key="crisis",
-        item_key="feel-unsafe",
-        fields={"text": "Zephyrine rang asking for the address"},
-        voice=Voice.CARE_TEAM,
-        mode=Mode.OWN,
-    )
-    reason = "Knowing this now would be likely to cause serious harm to their mental health."
-    withhold(world.staff, "plan_entry", secret.pk, reason=reason, review_on=date.today() + timedelta(days=30))
+    withhold_a_secret(world)
     client.force_login(world.practitioner)
     printed = client.get(reverse("summary_print", kwargs={"person_id": world.person.pk})).content.decode()
     name = world.person.name_to_use
