@@ -56,6 +56,9 @@ class Organisation(models.Model):
         default=False, help_text="Show the NHS logo in the header. Only for organisations that are NHS bodies."
     )
     review_interval_months = models.PositiveSmallIntegerField(default=6)
+    history_review_years = models.PositiveSmallIntegerField(
+        default=2, help_text="Entries older than this, never looked at again, are listed to go through with the person."
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -22,10 +22,12 @@ from safeplan.people.models import Person, User
 
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
+    from safeplan.plans.historical import due_for_review
     from safeplan.plans.queries import crisis_plan, plans_with_status
 
     plans = plans_with_status(access.person)
-    return {"plans": plans, "crisis": crisis_plan(plans) if access.is_person else None}
+    due = len(due_for_review(access.person)) if access.is_care_team else 0
+    return {"plans": plans, "crisis": crisis_plan(plans) if access.is_person else None, "due": due}
 
 
 def _your_plans(user: User) -> str | None:

@@ -35,6 +35,7 @@ def seed_plans(org: Organisation, people: list[Person], staff: dict[str, User], 
         )
     rowan = people[0]
     _rowan_person_centred(rowan, staff["priya"], today)
+    _rowan_old_history(rowan, staff["priya"], today)
     _rowan_six_step_draft(rowan, staff["priya"], today)
     _joint_crisis_overdue(people[1], staff["morgan"], person_users[1], today)
     _six_step_overdue(people[2], staff["sam"], person_users[2], today)
@@ -200,6 +201,47 @@ def _rowan_person_centred(rowan: Person, priya: User, today: date) -> None:
         "coping",
         {"text": "Go for a walk before answering a hard message."},
         on=_moment(today - timedelta(days=3)),
+    )
+
+
+def _rowan_old_history(rowan: Person, priya: User, today: date) -> None:
+    """Two events written three years ago: one Priya and Ro have looked at again and marked no longer current (under
+    "Earlier history"), one not looked at since (on Priya's list to go through with Ro)."""
+    plan = Plan.objects.get(person=rowan, template__key="person-centred")
+    staff = demo_writer(priya, rowan)
+    long_ago = _moment(today - timedelta(days=3 * 365 + 20))
+    settled = _write(
+        staff,
+        plan,
+        "history",
+        "event",
+        {
+            "when": "Winter 2023",
+            "what": "Missed rent for three months and was at risk of losing the flat.",
+            "source": "Housing officer's letter",
+            "reliability": "records",
+        },
+        on=long_ago,
+    )
+    services.review_entry(
+        staff,
+        settled,
+        current=False,
+        with_whom="with Ro, at our appointment",
+        why="Ro has had a secure tenancy for two years and manages the rent; this is not how things are now.",
+    )
+    _write(
+        staff,
+        plan,
+        "history",
+        "event",
+        {
+            "when": "Autumn 2023",
+            "what": "Stopped going to the swimming group and stayed in for most of a month.",
+            "source": "Ro, at an appointment",
+            "reliability": "first-hand",
+        },
+        on=long_ago,
     )
 
 

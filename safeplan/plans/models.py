@@ -228,3 +228,33 @@ class Signature(History):
 
     def __str__(self) -> str:
         return f"{self.signer_name} signed version {self.version_id} as {self.role}"
+
+
+class EntryReview(Authored):
+    """A look at whether an entry is still current, made by the care team with the person: "historical — no longer
+    current" folds it away under "Earlier history" on every view (never deleted, still readable); only a later review
+    brings it back. The latest review of an entry is the one in force."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="reviews")
+    current = models.BooleanField(help_text="False: historical, no longer current.")
+    with_whom = models.CharField(max_length=200, help_text="Who it was looked at with: the person, their advocate, …")
+    why = models.TextField(max_length=2000)
+
+    class Meta:
+        ordering = ["entry", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{'current' if self.current else 'historical'}: {self.entry_id}"
+
+
+class ReviewRequest(Authored):
+    """The person asking for an entry to be looked at again (is it still true of them now?)."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="review_requests")
+    words = models.TextField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["entry", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Review asked for {self.entry_id}"

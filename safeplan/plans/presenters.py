@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from safeplan.core.dates import add_months
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import ItemActions, item_actions
 from safeplan.plans.extensions import KIND_EXTENSIONS
@@ -129,6 +130,11 @@ class EntryView:
     supporter_adds: frozenset[str] = frozenset()  # for a supporter: the sections they were asked to add to
     own_entries: frozenset[int] = frozenset()  # for a supporter: the entries they wrote themselves
     actions: ItemActions = ItemActions()  # what the reader may do about any one entry (raise a concern about it)
+    is_care_team: bool = False
+    old_before: str = ""  # an ISO moment: entries last written before it are due a look (the review age)
+
+    def is_old(self, entry: dict) -> bool:
+        return bool(self.old_before) and entry.get("written_at", "9") < self.old_before
 
     def add_url(self, item: dict) -> str:
         return (self.add_urls or {}).get(item["kind"], "")
@@ -192,4 +198,16 @@ def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) ->
         if adds:
             own = frozenset(plan.entries.filter(supporter=access.support).values_list("pk", flat=True))
     actions = item_actions(access) if live else ItemActions()
-    return EntryView(access.person.name_to_use, access.is_person, can_write, add_urls, adds, own, actions)
+    years = access.person.organisation.history_review_years
+    old_before = datetime.combine(add_months(timezone.localdate(), -12 * years), datetime.min.time()).isoformat()
+    return EntryView(
+        access.person.name_to_use,
+        access.is_person,
+        can_write,
+        add_urls,
+        adds,
+        own,
+        actions,
+        access.is_care_team,
+        old_before,
+    )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import SummaryLine, SummaryPart
 from safeplan.people.withholding import HOW_TO_ASK
+from safeplan.plans.historical import fold, historical
 from safeplan.plans.models import SHARED_AS, CrisisLine, Plan
 from safeplan.plans.presenters import field_rows, london_day, plan_status
 from safeplan.plans.queries import only_shared, plans_of, shared_sections
@@ -38,7 +39,8 @@ def _as_seen(access: RecordAccess, plan: Plan) -> tuple[dict[str, Any], str, boo
     else:
         snapshot = only_shared(build_snapshot(plan, access), sections)
         source, draft = f"From “{plan.title}”, not yet agreed", True
-    return as_seen_by(access, snapshot, withheld_entries(plan)), source, draft
+    folded = fold(as_seen_by(access, snapshot, withheld_entries(plan)), historical(plan))
+    return folded, source, draft  # entries no longer current are in "earlier", which the summary leaves out
 
 
 def _words(kind: str, entry: dict[str, Any], *, names_only: bool = False) -> str:

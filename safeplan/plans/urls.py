@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safeplan.plans.views import entries, plans, versions
+from safeplan.plans.views import entries, plans, reviews, versions
 
 PLAN = "people/<str:person_id>/plans/<uuid:plan_id>/"
 
@@ -13,6 +13,9 @@ urlpatterns = [
     path(PLAN + "entries/<int:entry_id>/remove/", entries.remove_entry, name="plan_remove_entry"),
     path(PLAN + "entries/<int:entry_id>/view/", entries.answer_entry, name="plan_answer_entry"),
     path(PLAN + "entries/<int:entry_id>/hide/", entries.hide_entry, name="plan_hide_entry"),
+    path(PLAN + "entries/<int:entry_id>/review/", reviews.review_entry, name="plan_review_entry"),
+    path(PLAN + "entries/<int:entry_id>/ask/", reviews.ask_for_review, name="plan_ask_review"),
+    path("people/<str:person_id>/earlier-entries/", reviews.to_review, name="plan_to_review"),
     path(PLAN + "versions/", versions.versions_page, name="plan_versions"),
     path(PLAN + "versions/new/", versions.put_forward, name="plan_put_forward"),
     path(PLAN + "versions/<int:number>/", versions.version_page, name="plan_version"),

@@ -124,6 +124,7 @@ def test_the_figures_of_a_year_of_cases(world):
     assert dict(figures.themes) == {
         "One of their plans": Figure(None, HIDDEN),
         "One of their decisions": Figure(0, "0"),
+        "Their safety summary": Figure(0, "0"),
         "Something withheld from them": Figure(0, "0"),
         "Something the service did": Figure(0, "0"),
         "Something else": Figure(None, FEWER),

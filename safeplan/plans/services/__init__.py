@@ -22,11 +22,14 @@ from safeplan.plans.services.entries import (
     latest_revision,
     revise_entry,
 )
+from safeplan.plans.services.reviews import ask_for_review, review_entry
 from safeplan.plans.services.templates import start_plan, templates_for
 from safeplan.plans.services.versions import put_forward, sign_version
 
 __all__ = [
     "VIEW_KIND",
+    "ask_for_review",
+    "review_entry",
     "PlanError",
     "StaleEdit",
     "VersionChanged",

@@ -14,6 +14,7 @@ from safeplan.people.views.record_access import FORM, Shown, person_record_view,
 from safeplan.plans import services
 from safeplan.plans.extensions import TemplateExtension, for_template
 from safeplan.plans.forms import StartPlanForm
+from safeplan.plans.historical import fold, historical
 from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.quality import checklist
@@ -69,6 +70,7 @@ def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
     plan = plan_in_record(access, plan_id)
     snapshot = only_shared(build_snapshot(plan, access), shared_sections(access, plan))
     snapshot = as_seen_by(access, snapshot, withheld_entries(plan))  # withheld from the person: ADR 0010
+    snapshot = fold(snapshot, historical(plan))  # no longer current: under "Earlier history"
     extension = for_template(plan.template.key) if not access.is_supporter else TemplateExtension()
     status = plan_status(plan)
     checks = []  # for those writing it together: never a supporter (who sees some sections) or emergency access

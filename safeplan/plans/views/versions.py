@@ -15,6 +15,7 @@ from safeplan.people.capabilities import item_actions
 from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show
 from safeplan.plans import services
 from safeplan.plans.forms import SignForm
+from safeplan.plans.historical import fold, historical
 from safeplan.plans.models import Plan, PlanVersion, Signature
 from safeplan.plans.pdf import render_plan_pdf
 from safeplan.plans.presenters import entry_view, plan_status
@@ -141,7 +142,7 @@ def _shown(access: RecordAccess, plan: Plan, version: PlanVersion) -> dict:
     """A version as this reader may see it: only the shared sections for a supporter, and without supporters' words
     the person hid from staff after it was taken (ADR 0008)."""
     snapshot = only_shared(version.snapshot, shared_sections(access, plan))
-    return without_hidden(snapshot, access, hidden_from_staff(plan))
+    return fold(without_hidden(snapshot, access, hidden_from_staff(plan)), historical(plan))
 
 
 @person_record_view("plan_comparison")

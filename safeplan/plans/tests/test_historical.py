@@ -1,0 +1,127 @@
+"""What is current, not historical (issue 13, item 3): the care team marks an old event "no longer current" with the
+person (who decided, with whom, why, when; audited); it folds under "Earlier history" on every view — the plan, a
+version, print and PDF — and leaves the summary; it is never deleted and comes back only by a new review; old entries
+nobody has looked at again, and those the person asks about, are listed for the care team to go through."""
+
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.db.utils import DatabaseError
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from safeplan.audit.models import AuditEvent
+from safeplan.plans import services
+from safeplan.plans.historical import due_for_review
+from safeplan.plans.models import Entry, EntryReview, Mode, Voice
+from safeplan.plans.tests.conftest import PlanWorld
+
+WHAT = "Took an overdose after losing the flat in Leeds"
+WHY = "Ro has had a home and work for two years; this is not how things are now."
+
+
+@pytest.fixture
+def world(db) -> PlanWorld:
+    made = PlanWorld()
+    with time_machine.travel(timezone.now() - timedelta(days=3 * 365)):  # written three years ago
+        made.event = services.add_entry(
+            made.staff,
+            made.plan,
+            section_key="history",
+            item_key="event",
+            fields={"when": "Spring 2019", "what": WHAT},
+            voice=Voice.CARE_TEAM,
+            mode=Mode.OWN,
+        )
+    made.person_writes(item_key="feel-safe", text="Sitting in the kitchen with my sister", section="crisis")
+    return made
+
+
+def mark_historical(world):
+    return services.review_entry(world.staff, world.event, current=False, with_whom="with Ro at clinic", why=WHY)
+
+
+def page(client, user, url) -> str:
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_marking_an_event_no_longer_current_folds_it_under_earlier_history_and_is_audited(client, world):
+    seq = AuditEvent.objects.count()
+    mark_historical(world)
+    changed = AuditEvent.objects.get(seq__gt=seq)
+    assert (changed.action, changed.object_type, changed.object_version) == ("update", "plan_entry", "historical")
+    url = reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk})
+    for user in [world.person.user, world.practitioner]:
+        html = page(client, user, url)
+        earlier = html.index("Earlier history: 1 no longer current")
+        assert earlier < html.index(WHAT) and WHY in html  # still readable, inside the fold, with why
+        assert "with Ro at clinic" in html
+    assert Entry.objects.filter(pk=world.event.pk).exists()  # never deleted
+
+
+def test_a_version_its_print_and_its_pdf_fold_it_too_and_the_summary_leaves_it_out(client, world):
+    version = services.put_forward(world.staff, world.plan)
+    services.sign_version(world.staff, version, content_hash_seen=version.content_hash)
+    services.sign_version(world.me, version, content_hash_seen=version.content_hash)
+    mark_historical(world)  # after it was agreed: decided at display time, like withholding
+    kwargs = {"person_id": world.person.pk, "plan_id": world.plan.pk, "number": version.number}
+    for name in ["plan_version", "plan_print"]:
+        html = page(client, world.person.user, reverse(name, kwargs=kwargs))
+        assert html.index("Earlier history") < html.index(WHAT)
+    pdf = client.get(reverse("plan_pdf", kwargs=kwargs))
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert text.index("Earlier history, no longer current") < text.index("Took an overdose")
+    summary = page(client, world.person.user, reverse("summary", kwargs={"person_id": world.person.pk}))
+    assert WHAT not in summary and "Sitting in the kitchen with my sister" in summary
+
+
+def test_only_a_new_review_brings_it_back_and_nobody_but_the_care_team_decides(world):
+    mark_historical(world)
+    with pytest.raises(services.PlanError, match="already marked no longer current"):
+        mark_historical(world)
+    for writer in [world.me]:
+        with pytest.raises(services.PlanError, match="Your care team looks at this with you"):
+            services.review_entry(writer, world.event, current=True, with_whom="me", why="It is true of me again now")
+    with pytest.raises(services.PlanError, match="Say why"):
+        services.review_entry(world.staff, world.event, current=True, with_whom="with Ro", why="ok")
+    services.review_entry(world.staff, world.event, current=True, with_whom="with Ro", why="Ro asked us to keep it")
+    assert list(EntryReview.objects.filter(entry=world.event).values_list("current", flat=True)) == [False, True]
+    with pytest.raises(DatabaseError), transaction.atomic():
+        EntryReview.objects.filter(entry=world.event).update(why="Changed afterwards")
+
+
+def test_old_entries_nobody_has_looked_at_and_those_the_person_asks_about_are_listed(client, world):
+    assert [due.entry.pk for due in due_for_review(world.person)] == [world.event.pk]
+    world.person.organisation.history_review_years = 4
+    world.person.organisation.save()
+    world.person.refresh_from_db()
+    assert due_for_review(world.person) == []
+    recent = Entry.objects.filter(plan=world.plan, voice=Voice.PERSON).get()
+    services.ask_for_review(world.me, recent, "This was true last winter, not now")
+    listed = page(client, world.practitioner, reverse("plan_to_review", kwargs={"person_id": world.person.pk}))
+    assert "This was true last winter, not now" in listed and "asked for it to be looked at again" in listed
+    services.review_entry(world.staff, recent, current=False, with_whom="with Ro", why="Ro has moved on from this")
+    assert due_for_review(world.person) == []  # looked at since they asked
+    client.force_login(world.person.user)
+    assert client.get(reverse("plan_to_review", kwargs={"person_id": world.person.pk})).status_code == 404
+
+
+def test_the_person_asks_from_beside_an_old_entry_and_the_care_team_marks_it_from_beside_any(client, world):
+    url = reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk})
+    kwargs = {"person_id": world.person.pk, "plan_id": world.plan.pk}
+    recent = Entry.objects.filter(plan=world.plan, voice=Voice.PERSON).get()
+    mine = page(client, world.person.user, url)
+    assert reverse("plan_ask_review", kwargs={**kwargs, "entry_id": world.event.pk}) in mine  # three years old
+    assert reverse("plan_ask_review", kwargs={**kwargs, "entry_id": recent.pk}) not in mine  # written just now
+    assert "No longer current?" in page(client, world.practitioner, url)
+    review = reverse("plan_review_entry", kwargs={**kwargs, "entry_id": world.event.pk})
+    assert client.post(review, {"with_whom": "", "why": ""}).status_code == 422
+    response = client.post(review, {"with_whom": "with Ro at clinic", "why": WHY})
+    assert response.status_code == 302 and EntryReview.objects.get().current is False
