@@ -52,7 +52,11 @@ def _versions(plan: Plan, withheld: Withheld, rows: list[Withholding]) -> list[d
 
 
 def _entry_history(plan: Plan, withheld: Withheld) -> list[dict[str, Any]]:
-    entries = Entry.objects.filter(plan=plan).prefetch_related("revisions").order_by("created_at", "pk")
+    entries = (
+        Entry.objects.filter(plan=plan)
+        .prefetch_related("revisions", "reviews", "review_requests")
+        .order_by("created_at", "pk")
+    )
 
     def row_of(entry: Entry) -> Withholding | None:
         return withheld.get(str(entry.pk)) or withheld.get(str(entry.responds_to_id))
@@ -86,6 +90,21 @@ def _entry_history(plan: Plan, withheld: Withheld) -> list[dict[str, Any]]:
             "responds_to": entry.responds_to_id,
             "created_at": _when(entry.created_at),
             "revisions": words_of(entry),
+            "reviews": [
+                {
+                    "current": review.current,
+                    "with_whom": review.with_whom,
+                    "why": review.why,
+                    "written_by": review.written_by_name,
+                    "written_by_role": review.written_by_role,
+                    "written_at": _when(review.written_at),
+                }
+                for review in sorted(entry.reviews.all(), key=lambda r: (r.written_at, r.pk))
+            ],
+            "review_requests": [
+                {"words": asked.words, "written_at": _when(asked.written_at)}
+                for asked in sorted(entry.review_requests.all(), key=lambda r: (r.written_at, r.pk))
+            ],
             **({"hidden_from_care_team": True} if entry.pk in hidden or entry.responds_to_id in hidden else {}),
         }
         for entry in entries

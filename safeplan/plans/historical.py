@@ -18,6 +18,7 @@ from safeplan.core.dates import add_months
 from safeplan.people.models import Person
 from safeplan.plans.models import Entry, EntryReview, Plan, ReviewRequest
 from safeplan.plans.queries import current_revisions, placement
+from safeplan.plans.withheld import withheld_entries
 
 Historical = dict[int, EntryReview]  # {entry id: the review that marked it no longer current}
 
@@ -51,7 +52,8 @@ def note(review: EntryReview) -> dict[str, Any]:
 
 def fold(snapshot: dict[str, Any], marked: Historical) -> dict[str, Any]:
     """A snapshot with each entry marked no longer current moved from its item's entries to the item's "earlier"
-    (with the review's note); never changes the snapshot given."""
+    (with the review's note); never changes the snapshot given. Apply it to a snapshot already as the reader sees it
+    (`withheld.as_seen_by`): what is withheld from them has gone (or is a marker) before anything is folded."""
     if not marked:
         return snapshot
     sections = []
@@ -87,7 +89,10 @@ def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
         asks: dict[int, ReviewRequest] = {}
         for request in ReviewRequest.objects.filter(entry__plan=plan).order_by("entry_id", "written_at", "pk"):
             asks[request.entry_id] = request
+        withheld = withheld_entries(plan)  # not to go through with the person: they may not see it (ADR 0010)
         for revision in revisions:
+            if str(revision.entry_id) in withheld:
+                continue
             entry, review, asked = revision.entry, reviews.get(revision.entry_id), asks.get(revision.entry_id)
             if asked is not None and review is not None and review.written_at >= asked.written_at:
                 asked = None  # looked at since they asked

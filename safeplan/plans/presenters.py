@@ -133,6 +133,11 @@ class EntryView:
     is_care_team: bool = False
     old_before: str = ""  # an ISO moment: entries last written before it are due a look (the review age)
 
+    def reviewable(self, kind: str) -> bool:
+        """Whether an entry of this kind may be marked no longer current (not who not to contact, nor a kind other
+        parts of the record read, such as a harm-minimisation technique: services.review_entry refuses them too)."""
+        return kind != "do_not_contact" and kind not in KIND_EXTENSIONS
+
     def is_old(self, entry: dict) -> bool:
         return bool(self.old_before) and entry.get("written_at", "9") < self.old_before
 

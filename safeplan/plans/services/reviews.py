@@ -5,8 +5,10 @@ or deleted; each review and request is a new row, audited in the same transactio
 from django.db import transaction
 
 from safeplan.people.records import Action, audit_change
+from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import Entry, EntryReview, ReviewRequest
 from safeplan.plans.services.common import PlanError, Writer, check_plan
+from safeplan.plans.services.entries import entry_kind
 
 
 def review_entry(writer: Writer, entry: Entry, *, current: bool, with_whom: str, why: str) -> EntryReview:
@@ -16,6 +18,11 @@ def review_entry(writer: Writer, entry: Entry, *, current: bool, with_whom: str,
     check_plan(writer, entry.plan)
     if entry.responds_to_id is not None:
         raise PlanError("A different view goes with the entry it answers: look at that entry again instead.")
+    kind = entry_kind(entry.plan, entry)
+    if kind == "do_not_contact":
+        raise PlanError("Who must not be contacted is checked wherever contacts are: take it out of the plan instead.")
+    if kind in KIND_EXTENSIONS:
+        raise PlanError("Other parts of the record show this (harm minimisation, for one): change it there instead.")
     if not with_whom.strip():
         raise PlanError(f"Say who you looked at it with: {writer.access.person.name_to_use}, or who else.")
     if len(why.strip()) < 10:
@@ -38,6 +45,8 @@ def ask_for_review(writer: Writer, entry: Entry, words: str = "") -> ReviewReque
     if not writer.is_person:
         raise PlanError("The person whose plan it is asks for this.")
     check_plan(writer, entry.plan)
+    if entry.responds_to_id is not None or entry.hidden_from_staff_at is not None:
+        raise PlanError("Your care team looks again at the entry itself, and does not see words you hid from them.")
     with transaction.atomic():
         asked = ReviewRequest.objects.create(entry=entry, words=words.strip(), **writer.authored())
         audit_change(writer, Action.CREATE, "review_request", asked.pk)

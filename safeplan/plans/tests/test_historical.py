@@ -60,7 +60,7 @@ def test_marking_an_event_no_longer_current_folds_it_under_earlier_history_and_i
     url = reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk})
     for user in [world.person.user, world.practitioner]:
         html = page(client, user, url)
-        earlier = html.index("Earlier history: 1 no longer current")
+        earlier = html.index("Earlier history (1 entry no longer current)")
         assert earlier < html.index(WHAT) and WHY in html  # still readable, inside the fold, with why
         assert "with Ro at clinic" in html
     assert Entry.objects.filter(pk=world.event.pk).exists()  # never deleted
@@ -125,3 +125,52 @@ def test_the_person_asks_from_beside_an_old_entry_and_the_care_team_marks_it_fro
     assert client.post(review, {"with_whom": "", "why": ""}).status_code == 422
     response = client.post(review, {"with_whom": "with Ro at clinic", "why": WHY})
     assert response.status_code == 302 and EntryReview.objects.get().current is False
+
+
+def test_something_withheld_and_no_longer_current_stays_withheld_on_every_view(client, world):
+    from safeplan.people.withholding_services import withhold
+
+    reason = "Knowing this now would be likely to cause serious harm to their mental health."
+    withhold(
+        world.staff, "plan_entry", world.event.pk, reason=reason, review_on=timezone.localdate() + timedelta(days=9)
+    )
+    version = services.put_forward(world.staff, world.plan)
+    mark_historical(world)
+    kwargs = {"person_id": world.person.pk, "plan_id": world.plan.pk}
+    for name, extra in [("plan", {}), ("plan_version", {"number": version.number})]:
+        html = page(client, world.person.user, reverse(name, kwargs={**kwargs, **extra}))
+        assert WHAT not in html and WHY not in html and "Something here is not shown to you" in html
+        staff = page(client, world.practitioner, reverse(name, kwargs={**kwargs, **extra}))
+        assert WHAT in staff and f"Withheld from {world.person.name_to_use}" in staff
+
+
+def test_who_not_to_contact_is_never_folded_and_words_hidden_from_staff_are_not_asked_about(client, world):
+    dale = services.add_entry(
+        world.me,
+        world.plan,
+        section_key="crisis",
+        item_key="do-not-contact",
+        fields={"name": "Dale"},
+        voice=Voice.PERSON,
+        mode=Mode.OWN,
+    )
+    with pytest.raises(services.PlanError, match="take it out of the plan instead"):
+        services.review_entry(world.staff, dale, current=False, with_whom="with Ro", why="Ro says he has moved away")
+    staff = page(
+        client, world.practitioner, reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk})
+    )
+    assert staff.count(">No longer current?<") == 2  # the event and what helps; never beside who not to contact
+    with pytest.raises(services.PlanError, match="the entry itself"):
+        services.ask_for_review(
+            world.me,
+            services.add_entry(
+                world.me,
+                world.plan,
+                section_key="",
+                item_key="",
+                fields={"text": "I see it differently"},
+                voice=Voice.PERSON,
+                mode=Mode.OWN,
+                responds_to=world.event,
+            ),
+        )

@@ -20,7 +20,7 @@ from safeplan.plans.views.entries import _back, _entry_in
 class ReviewForm(NHSForm):
     with_whom = forms.CharField(
         label="Who did you look at it with?",
-        help_text="For example: with Ro at our appointment on Tuesday",
+        help_text="For example: the person, at our appointment on 3 March",
         max_length=200,
         error_messages={"required": "Say who you looked at it with"},
     )
@@ -28,8 +28,9 @@ class ReviewForm(NHSForm):
         label="Why?",
         help_text="In words that will make sense to whoever reads it later, the person included",
         max_length=2000,
+        min_length=10,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Say why"},
+        error_messages={"required": "Say why", "min_length": "Say why, in a sentence that will make sense later"},
     )
 
 

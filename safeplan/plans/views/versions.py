@@ -85,7 +85,7 @@ def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, numb
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": as_seen_by(access, _shown(access, plan, version), withheld),
+        "snapshot": fold(as_seen_by(access, _shown(access, plan, version), withheld), historical(plan)),
         "signing_note": signing_note(access, version.snapshot, withheld),
         "signature_notes": signature_notes(access, plan, [version]),
         "ui": entry_view(access, live=False),
@@ -142,7 +142,7 @@ def _shown(access: RecordAccess, plan: Plan, version: PlanVersion) -> dict:
     """A version as this reader may see it: only the shared sections for a supporter, and without supporters' words
     the person hid from staff after it was taken (ADR 0008)."""
     snapshot = only_shared(version.snapshot, shared_sections(access, plan))
-    return fold(without_hidden(snapshot, access, hidden_from_staff(plan)), historical(plan))
+    return without_hidden(snapshot, access, hidden_from_staff(plan))
 
 
 @person_record_view("plan_comparison")
@@ -188,7 +188,7 @@ def _agreed_context(access: RecordAccess, plan: Plan, number: int) -> dict[str, 
         "person": access.person,
         "plan": plan,
         "version": version,
-        "snapshot": as_seen_by(access, _shown(access, plan, version), withheld),
+        "snapshot": fold(as_seen_by(access, _shown(access, plan, version), withheld), historical(plan)),
         "ui": entry_view(access, live=False),
         "signatures": list(version.signatures.all()),
         "signature_notes": signature_notes(access, plan, [version]),
