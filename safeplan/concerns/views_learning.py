@@ -8,9 +8,11 @@ from django.shortcuts import render
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
-from safeplan.concerns.learning import Learning, learning_for
+from safeplan.concerns.learning import FEWER, Learning, learning_for
+from safeplan.core.charts import SMALL
 from safeplan.people.access import staff_roles
 from safeplan.people.models import Organisation, StaffRole, User
+from safeplan.people.wording import counts_for
 
 ROLES = {StaffRole.Role.OVERSIGHT: "oversight", StaffRole.Role.TEAM_LEAD: "team lead"}
 
@@ -24,7 +26,7 @@ def learning_organisations(user: User) -> list[Organisation]:
     return list(found.values())
 
 
-def _figures(request: HttpRequest) -> Learning:
+def _figures(request: HttpRequest) -> tuple[Learning, list[tuple[str, str]]]:
     """The figures of the user's organisation (the one asked for, when they have more than one), audited."""
     user: User = request.user  # type: ignore[assignment]
     organisations = learning_organisations(user)
@@ -42,17 +44,18 @@ def _figures(request: HttpRequest) -> Learning:
         note=f" (figures only, organisation {chosen.pk})",
         purpose=AuditEvent.Purpose.GOVERNANCE,
     )
-    return figures
+    words = [(phrase, FEWER if n in SMALL else str(n)) for phrase, n in counts_for(chosen, figures.first)]
+    return figures, words
 
 
 def learning(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
-        figures = _figures(request)
-        response = render(request, "concerns/learning.jinja", {"learning": figures})
+        figures, words = _figures(request)
+        response = render(request, "concerns/learning.jinja", {"learning": figures, "words": words})
     return response
 
 
 def learning_json(request: HttpRequest) -> JsonResponse:
     with transaction.atomic():
-        figures = _figures(request)
-    return JsonResponse(figures.as_json())
+        figures, words = _figures(request)
+    return JsonResponse({**figures.as_json(), "language_hints_shown": dict(words)})

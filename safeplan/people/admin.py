@@ -26,6 +26,7 @@ from safeplan.people.models import (
     Team,
     User,
 )
+from safeplan.people.wording import LanguagePhrase
 
 Action = AuditEvent.Action
 
@@ -181,3 +182,12 @@ if admin.site.is_registered(TOTPDevice):
 
 admin.site.site_header = "safeplan administration"
 admin.site.site_title = "safeplan administration"
+
+
+@admin.register(LanguagePhrase)
+class LanguagePhraseAdmin(admin.ModelAdmin):
+    """An organisation's own language guide: once it has any phrase, its list is used instead of the shipped one."""
+
+    list_display = ["phrase", "alternative", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["phrase", "alternative"]

@@ -282,3 +282,4 @@ class SecondFactorAttempts(models.Model):
 
 from safeplan.people.shares import Share  # noqa: E402, F401 - defined beside the relationship it grants through
 from safeplan.people.withholding import Withholding  # noqa: E402, F401 - a decision about the record, like a share
+from safeplan.people.wording import LanguageHintCount, LanguagePhrase  # noqa: E402, F401 - the language guide

@@ -10,7 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm, posted
+from safeplan.core.pdf import render_pdf
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import ref, shareables
 from safeplan.people.records import writer_for
@@ -89,8 +91,18 @@ def _page(request: HttpRequest, access: RecordAccess, **forms: Any) -> Shown:
 @person_record_view("safety_summary", supporters=True)
 def summary_print(request: HttpRequest, access: RecordAccess) -> Shown:
     _readable(access)
-    context = {**_context(request, access), "now": timezone.now()}
+    context = {**_context(request, access), "now": timezone.now(), "may_write": False}
     return show(request, "summary/print.jinja", context, version="print")
+
+
+@person_record_view("safety_summary", supporters=True)
+def summary_pdf(request: HttpRequest, access: RecordAccess) -> Shown:
+    """The summary as a PDF to keep or print (audited as a download, like a plan's)."""
+    _readable(access)
+    context = {**_context(request, access), "now": timezone.now(), "may_write": False}
+    response = HttpResponse(render_pdf("summary/pdf.jinja", context), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="safety-summary.pdf"'
+    return Shown(response, version="pdf", action=AuditEvent.Action.EXPORT)
 
 
 def _serves_choices(access: RecordAccess) -> list[tuple[str, str]]:

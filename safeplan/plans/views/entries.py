@@ -11,6 +11,7 @@ from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import Writer
 from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show, writer_or_404
+from safeplan.people.wording import guide_json, hints_for
 from safeplan.plans import services
 from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, RemoveEntryForm
 from safeplan.plans.models import SUPPORTER_KINDS, Entry, EntryRevision, Mode, Plan, Voice
@@ -73,6 +74,7 @@ def _render_form(
         "hint": hint,
         "if_yes": if_yes,
         "entry": entry,
+        "language_guide": guide_json(access.person.organisation) if access.is_care_team else "",
         **extra,
     }
     return show(request, "plans/entry_form.jinja", context, status=status, object_id=plan.pk)
@@ -107,7 +109,17 @@ def _save_new(
         form.add_error(None, str(error))
         return None
     messages.success(request, done)
+    _language_hints(request, access, form.entry_fields)
     return _back(access, plan, f"entry-{entry.pk}")
+
+
+def _language_hints(request: HttpRequest, access: RecordAccess, fields: dict[str, str]) -> None:
+    """After the care team saves words, a gentle hint for any phrase in the language guide (never blocking)."""
+    if not access.is_care_team:
+        return
+    texts = [value for value in fields.values() if isinstance(value, str)]
+    for hint in hints_for(access.person.organisation, texts):
+        messages.info(request, f"A word to think about. {hint.words}")
 
 
 @person_record_view("safety_plan", methods=FORM, supporters="add")
@@ -257,6 +269,7 @@ def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
             form.add_error(None, str(error))
         else:
             messages.success(request, "Your change is saved. The earlier words are kept in the plan's history.")
+            _language_hints(request, access, form.entry_fields)
             return _back(access, plan, f"entry-{entry.pk}")
     remove_form = RemoveEntryForm(initial={"based_on": current.number})
     return _render_form(

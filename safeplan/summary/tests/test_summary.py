@@ -192,3 +192,18 @@ def test_a_technique_taken_out_of_the_plan_is_named_as_the_check_ins_page_names_
     )
     page = read(client, world, world.practitioner)
     assert "Quillon humming" not in page and "A technique no longer in the plan: it helped a lot, once" in page
+
+
+def test_the_pdf_holds_the_same_summary_and_its_download_is_audited(client, world):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    client.force_login(world.person.user)
+    seq = AuditEvent.objects.count()
+    response = client.get(reverse("summary_pdf", kwargs={"person_id": world.person.pk}))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(response.content)).pages)
+    assert "Walking the dog along the canal" in text and "People not to contact" in text and "Dale" in text
+    row = AuditEvent.objects.get(seq__gt=seq)
+    assert (row.action, row.object_type, row.person_id) == ("export", "safety_summary", world.person.pk)

@@ -1,0 +1,87 @@
+"""The language guide (issue 13, item 5): every phrase in the shipped list gives its hint, written as staff write it;
+none of the alternatives does; an organisation's own list is used instead once it has one; hints follow a save by the
+care team without stopping it, and are counted by phrase and month with no names."""
+
+import pytest
+from django.urls import reverse
+
+from safeplan.people.wording import LanguageHintCount, LanguagePhrase, guide_for, hints_in, shipped
+from safeplan.plans.tests.conftest import PlanWorld
+
+
+@pytest.fixture
+def world(db) -> PlanWorld:
+    return PlanWorld()
+
+
+def add_url(world, item_key: str) -> str:
+    kwargs = {
+        "person_id": world.person.pk,
+        "plan_id": world.plan.pk,
+        "section_key": "staying-well",
+        "item_key": item_key,
+    }
+    return reverse("plan_add_entry", kwargs=kwargs)
+
+
+@pytest.mark.parametrize("hint", shipped(), ids=lambda hint: hint.phrase)
+def test_each_shipped_phrase_gives_its_hint_however_it_is_written(hint):
+    written = f"Seen today. {hint.phrase.upper().replace('-', ' ')}, according to the ward."
+    assert hints_in([written], shipped()) == [hint]
+    assert hints_in([f"Seen today, {hint.phrase.replace(' ', '-')}."], shipped()) == [hint]
+
+
+def test_no_alternative_and_no_word_that_merely_contains_a_phrase_gives_a_hint():
+    assert hints_in([hint.alternative for hint in shipped()], shipped()) == []
+    assert hints_in(["Unrefused, riskyness, a manipulatives list"], shipped()) == []
+
+
+def test_an_organisations_own_list_is_used_instead_of_the_shipped_one(world):
+    org = world.person.organisation
+    assert guide_for(org) == shipped()
+    LanguagePhrase.objects.create(
+        organisation=org, phrase="kicked off", alternative="became very distressed", why="Say what happened."
+    )
+    assert [hint.phrase for hint in guide_for(org)] == ["kicked off"]
+    assert [hint.phrase for hint in hints_in(["Kicked off at reception; non-compliant."], guide_for(org))] == [
+        "kicked off"
+    ]
+
+
+def test_the_care_team_gets_a_hint_after_saving_and_the_save_is_never_stopped(client, world):
+    url = add_url(world, "team-thinks-helps")
+    client.force_login(world.practitioner)
+    form = client.get(url).content.decode()
+    assert 'id="language-guide"' in form and "data-language-hints" in form  # live hints where scripts run
+    response = client.post(
+        url, {"text": "Non-compliant with medication; refused the depot.", "voice": "care_team:own"}, follow=True
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "Non-compliant with medication" in page  # saved
+    assert "You wrote “non-compliant”" in page and "You wrote “refused”" in page
+    counts = dict(LanguageHintCount.objects.values_list("phrase", "shown"))
+    assert counts == {"non-compliant": 1, "refused": 1}
+    assert not {field.name for field in LanguageHintCount._meta.get_fields()} & {"person", "user", "text", "words"}
+
+
+def test_the_person_writing_in_their_own_words_gets_no_hint_and_nothing_is_counted(client, world):
+    url = add_url(world, "coping")
+    client.force_login(world.person.user)
+    assert 'id="language-guide"' not in client.get(url).content.decode()
+    page = client.post(url, {"text": "I refused the depot because it made me shake."}, follow=True).content.decode()
+    assert "A word to think about" not in page and not LanguageHintCount.objects.exists()
+
+
+def test_hints_shown_are_counted_on_the_learning_page_without_names(client, world):
+    from safeplan.people.wording import count_shown
+
+    org = world.person.organisation
+    for _ in range(6):
+        count_shown(org, list(hints_in(["non-compliant"], shipped())))
+    count_shown(org, list(hints_in(["refused"], shipped())))
+    client.force_login(world.oversight)
+    page = client.get(reverse("concerns_learning")).content.decode()
+    words = " ".join(page[page.index("Words we are learning to use") :].split())
+    assert '“non-compliant” </td> <td class="nhsuk-table__cell"> 6 </td>' in words and "fewer than 5" in words
+    data = client.get(reverse("concerns_learning_json")).json()
+    assert data["language_hints_shown"] == {"non-compliant": "6", "refused": "fewer than 5"}
