@@ -185,7 +185,7 @@ admin.site.site_title = "safeplan administration"
 
 
 @admin.register(LanguagePhrase)
-class LanguagePhraseAdmin(admin.ModelAdmin):
+class LanguagePhraseAdmin(AuditedAdmin):
     """An organisation's own language guide: once it has any phrase, its list is used instead of the shipped one."""
 
     list_display = ["phrase", "alternative", "organisation"]

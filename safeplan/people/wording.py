@@ -5,10 +5,9 @@ wrote — never blocking, never stopping a save — and each hint shown is count
 a measure for learning, with no names and no words anyone wrote.
 """
 
-import json
 import re
 import tomllib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -81,14 +80,12 @@ def guide_for(organisation: Organisation) -> tuple[Hint, ...]:
     return own or shipped()
 
 
-def guide_json(organisation: Organisation) -> str:
-    """The guide for a page's live hints (core/static/safeplan/init.js): phrases, alternatives and why, as JSON."""
-    return json.dumps([asdict(hint) for hint in guide_for(organisation)])
+GAP = "[\\s\\-\u2010\u2011\u2013]+"  # a space or any hyphen or dash (text pasted from a word processor has others)
 
 
 def _pattern(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in re.split(r"[\s-]+", phrase.strip())]
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+    words = [re.escape(word) for word in re.split(GAP, phrase.strip())]
+    return re.compile(r"(?<![\w\-\u2010\u2011])" + GAP.join(words) + r"(?![\w\-\u2010\u2011])", re.IGNORECASE)
 
 
 def hints_in(texts: list[str], guide: tuple[Hint, ...]) -> list[Hint]:
@@ -104,9 +101,12 @@ def count_shown(organisation: Organisation, hints: list[Hint], today: date | Non
         LanguageHintCount.objects.filter(pk=counted.pk).update(shown=F("shown") + 1)
 
 
-def hints_for(organisation: Organisation, texts: list[str]) -> list[Hint]:
-    """The hints for what a member of staff just wrote, counted as shown."""
-    found = hints_in(texts, guide_for(organisation))
+def hints_for(organisation: Organisation, texts: list[str], already: list[str] | None = None) -> list[Hint]:
+    """The hints for what a member of staff just wrote (not for phrases already in the words they changed), counted
+    as shown."""
+    guide = guide_for(organisation)
+    before = set(hints_in(already or [], guide))
+    found = [hint for hint in hints_in(texts, guide) if hint not in before]
     if found:
         count_shown(organisation, found)
     return found

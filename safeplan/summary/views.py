@@ -99,7 +99,7 @@ def summary_print(request: HttpRequest, access: RecordAccess) -> Shown:
 def summary_pdf(request: HttpRequest, access: RecordAccess) -> Shown:
     """The summary as a PDF to keep or print (audited as a download, like a plan's)."""
     _readable(access)
-    context = {**_context(request, access), "now": timezone.now(), "may_write": False}
+    context = {**_context(request, access), "now": timezone.now(), "may_write": False, "pdf": True}
     response = HttpResponse(render_pdf("summary/pdf.jinja", context), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="safety-summary.pdf"'
     return Shown(response, version="pdf", action=AuditEvent.Action.EXPORT)

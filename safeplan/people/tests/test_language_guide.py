@@ -85,3 +85,29 @@ def test_hints_shown_are_counted_on_the_learning_page_without_names(client, worl
     assert '“non-compliant” </td> <td class="nhsuk-table__cell"> 6 </td>' in words and "fewer than 5" in words
     data = client.get(reverse("concerns_learning_json")).json()
     assert data["language_hints_shown"] == {"non-compliant": "6", "refused": "fewer than 5"}
+
+
+def test_words_staff_write_down_for_the_person_get_no_hint_and_an_edit_counts_only_what_is_new(client, world):
+    client.force_login(world.practitioner)
+    words = {"text": "I refused the depot because it made me shake.", "voice": "person:for"}
+    page = client.post(add_url(world, "coping"), words, follow=True).content.decode()
+    assert "A word to think about" not in page and not LanguageHintCount.objects.exists()
+    client.post(add_url(world, "team-thinks-helps"), {"text": "Refused the depot.", "voice": "care_team:own"})
+    entry = world.plan.entries.get(item_key="team-thinks-helps")
+    change = reverse(
+        "plan_change_entry", kwargs={"person_id": world.person.pk, "plan_id": world.plan.pk, "entry_id": entry.pk}
+    )
+    client.post(change, {"text": "Refused the depot; seemed manipulative.", "based_on": "1"})
+    assert dict(LanguageHintCount.objects.values_list("phrase", "shown")) == {"refused": 1, "manipulative": 1}
+
+
+def test_a_phrase_an_administrator_wrote_cannot_break_out_of_the_page(client, world):
+    LanguagePhrase.objects.create(
+        organisation=world.person.organisation,
+        phrase="</script><form action=https://elsewhere.example>",
+        alternative="x",
+        why="y",
+    )
+    client.force_login(world.practitioner)
+    page = client.get(add_url(world, "team-thinks-helps")).content.decode()
+    assert "</script><form action=https://elsewhere.example>" not in page

@@ -1,5 +1,6 @@
 """Writing in a plan: add an entry, change one (refusing stale edits with a 409 page), add a differing view."""
 
+from dataclasses import asdict
 from typing import Any
 from uuid import UUID
 
@@ -11,7 +12,7 @@ from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import Writer
 from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show, writer_or_404
-from safeplan.people.wording import guide_json, hints_for
+from safeplan.people.wording import guide_for, hints_for
 from safeplan.plans import services
 from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, RemoveEntryForm
 from safeplan.plans.models import SUPPORTER_KINDS, Entry, EntryRevision, Mode, Plan, Voice
@@ -74,7 +75,9 @@ def _render_form(
         "hint": hint,
         "if_yes": if_yes,
         "entry": entry,
-        "language_guide": guide_json(access.person.organisation) if access.is_care_team else "",
+        "language_guide": [asdict(hint) for hint in guide_for(access.person.organisation)]
+        if access.is_care_team
+        else [],
         **extra,
     }
     return show(request, "plans/entry_form.jinja", context, status=status, object_id=plan.pk)
@@ -109,16 +112,20 @@ def _save_new(
         form.add_error(None, str(error))
         return None
     messages.success(request, done)
-    _language_hints(request, access, form.entry_fields)
+    _language_hints(request, access, voice, form.entry_fields)
     return _back(access, plan, f"entry-{entry.pk}")
 
 
-def _language_hints(request: HttpRequest, access: RecordAccess, fields: dict[str, str]) -> None:
-    """After the care team saves words, a gentle hint for any phrase in the language guide (never blocking)."""
-    if not access.is_care_team:
+def _language_hints(
+    request: HttpRequest, access: RecordAccess, voice: str, fields: dict[str, str], before: dict[str, str] | None = None
+) -> None:
+    """After the care team saves words in its own voice, a gentle hint for any phrase in the language guide that was
+    not there before (never blocking). The person's words, even written down by staff, are theirs: no hints."""
+    if not access.is_care_team or voice != Voice.CARE_TEAM:
         return
     texts = [value for value in fields.values() if isinstance(value, str)]
-    for hint in hints_for(access.person.organisation, texts):
+    earlier = [value for value in (before or {}).values() if isinstance(value, str)]
+    for hint in hints_for(access.person.organisation, texts, already=earlier):
         messages.info(request, f"A word to think about. {hint.words}")
 
 
@@ -269,7 +276,7 @@ def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
             form.add_error(None, str(error))
         else:
             messages.success(request, "Your change is saved. The earlier words are kept in the plan's history.")
-            _language_hints(request, access, form.entry_fields)
+            _language_hints(request, access, entry.voice, form.entry_fields, current.fields)
             return _back(access, plan, f"entry-{entry.pk}")
     remove_form = RemoveEntryForm(initial={"based_on": current.number})
     return _render_form(
