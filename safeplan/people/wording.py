@@ -7,13 +7,15 @@ a measure for learning, with no names and no words anyone wrote.
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from django.contrib import messages
 from django.db import models
 from django.db.models import F
+from django.http import HttpRequest
 from django.utils import timezone
 
 from safeplan.people.models import Organisation
@@ -120,3 +122,17 @@ def counts_for(organisation: Organisation, since: date) -> list[tuple[str, int]]
     ):
         totals[phrase] = totals.get(phrase, 0) + shown
     return sorted(totals.items(), key=lambda row: (-row[1], row[0]))
+
+
+def offer_hints(
+    request: HttpRequest, organisation: Organisation, texts: list[str], already: list[str] | None = None
+) -> None:
+    """After the care team saves words in its own voice, a gentle message for each phrase in the guide that was not
+    there before (never blocking: the words are already saved)."""
+    for hint in hints_for(organisation, texts, already=already):
+        messages.info(request, f"A word to think about. {hint.words}")
+
+
+def guide_data(organisation: Organisation) -> list[dict[str, str]]:
+    """The guide for a page's live hints (core/static/safeplan/init.js), to embed with Jinja's `tojson`."""
+    return [asdict(hint) for hint in guide_for(organisation)]

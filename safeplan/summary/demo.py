@@ -1,5 +1,6 @@
 """Demo summaries for `seed_demo`: Ro's own words about themselves, a goal served by their six-step plan and another
-done, and appointments attended by Ro, Lee and Kit over the last months (only attended ones: none are ever missed)."""
+done, a goal each for Lee and Kit, and appointments attended by Ro, Lee and Kit over the last months (only attended
+ones: none are ever missed)."""
 
 from datetime import timedelta
 
@@ -37,6 +38,12 @@ def seed_summaries(world: DemoWorld) -> None:
         who_helps="The Sunday swim group",
         ended=True,
     )
+    for person, words, helps in [
+        (lee, "Get back to playing five-a-side on Thursdays", "My brother, who plays too"),
+        (kit, "Move into my own flat by the summer", "Sam, and the housing officer"),
+    ]:
+        assert person.user is not None, "the demo's people sign in"  # noqa: S101 - demo data, checked as made
+        services.add_goal(demo_writer(person.user, person), words=words, who_helps=helps)
     today = timezone.localdate()
     for person, staff, weeks in [(rowan, "priya", [2, 6, 10, 14, 20]), (lee, "morgan", [1, 5]), (kit, "sam", [3])]:
         writer = demo_writer(world.staff[staff], person)

@@ -104,6 +104,9 @@ class AddView(DecisionPart):
             supporters=list(supporters.select_related("user")),
         )
 
+    def in_care_team_voice(self, form: django_forms.Form) -> bool:
+        return isinstance(form, forms.ViewForm) and form.voice_and_supporter()[0] == "practitioner"
+
     def save(self, found: Decision, form: django_forms.Form) -> None:
         assert isinstance(form, forms.ViewForm)
         voice, supporter = form.voice_and_supporter()

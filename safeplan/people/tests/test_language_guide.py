@@ -111,3 +111,20 @@ def test_a_phrase_an_administrator_wrote_cannot_break_out_of_the_page(client, wo
     client.force_login(world.practitioner)
     page = client.get(add_url(world, "team-thinks-helps")).content.decode()
     assert "</script><form action=https://elsewhere.example>" not in page
+
+
+def test_the_care_teams_words_in_a_decision_get_hints_too_but_the_persons_view_written_down_does_not(client, db):
+    from safeplan.decisions.tests.conftest import DecisionWorld
+
+    world = DecisionWorld()
+    kwargs = {"person_id": world.person.pk, "decision_id": world.decision.pk}
+    client.force_login(world.practitioner)
+    add_option = reverse("decision_add_option", kwargs=kwargs)
+    assert 'id="language-guide"' in client.get(add_option).content.decode()
+    option = {"title": "Stay on the ward", "benefits": "Less risky for a few days", "harms_now": "Feels trapped"}
+    page = client.post(add_option, option, follow=True).content.decode()
+    assert "You wrote “risky”" in page
+    view = {"whose": "person", "reasons": "I refused the ward last time because it was loud", "preferred": ""}
+    page = client.post(reverse("decision_add_view", kwargs=kwargs), view, follow=True).content.decode()
+    assert "I refused the ward last time" in page and "You wrote “refused”" not in page  # saved, and no hint
+    assert dict(LanguageHintCount.objects.values_list("phrase", "shown")) == {"risky": 1}

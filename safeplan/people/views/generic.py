@@ -20,6 +20,7 @@ from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import RecordError, Writer
 from safeplan.people.views.record_access import FORM, Shown, person_record_view, show, writer_or_404
+from safeplan.people.wording import guide_data, offer_hints
 
 
 class AddToRecord:
@@ -57,6 +58,11 @@ class AddToRecord:
     def shown_id(self, found: Any) -> object:
         return getattr(found, "pk", None)
 
+    def in_care_team_voice(self, form: forms.Form) -> bool:
+        """Whether the words just saved are the care team's own: the language guide's hints are for them, never for
+        the person's words written down for them."""
+        return self.writer.is_care_team
+
     @classmethod
     def as_view(cls) -> Callable[..., HttpResponseBase]:
         @person_record_view(cls.object_type, methods=FORM)
@@ -74,6 +80,9 @@ class AddToRecord:
                     form.add_error(None, str(error))
                 else:
                     messages.success(request, page.done)
+                    if page.in_care_team_voice(form):
+                        texts = [value for value in form.cleaned_data.values() if isinstance(value, str)]
+                        offer_hints(request, access.person.organisation, texts)
                     return page.back(found)
             context = {
                 "person": access.person,
@@ -81,6 +90,7 @@ class AddToRecord:
                 "heading": page.heading,
                 "intro": page.intro,
                 "submit": page.submit,
+                "language_guide": guide_data(access.person.organisation) if writer.is_care_team else [],
                 **page.context(found),
             }
             status = 422 if form.errors else 200

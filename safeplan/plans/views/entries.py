@@ -1,6 +1,5 @@
 """Writing in a plan: add an entry, change one (refusing stale edits with a 409 page), add a differing view."""
 
-from dataclasses import asdict
 from typing import Any
 from uuid import UUID
 
@@ -12,7 +11,7 @@ from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
 from safeplan.people.records import Writer
 from safeplan.people.views.record_access import ACTION, FORM, Shown, person_record_view, show, writer_or_404
-from safeplan.people.wording import guide_for, hints_for
+from safeplan.people.wording import guide_data, offer_hints
 from safeplan.plans import services
 from safeplan.plans.forms import ChangeEntryForm, EntryForm, NewEntryForm, RemoveEntryForm
 from safeplan.plans.models import SUPPORTER_KINDS, Entry, EntryRevision, Mode, Plan, Voice
@@ -75,9 +74,7 @@ def _render_form(
         "hint": hint,
         "if_yes": if_yes,
         "entry": entry,
-        "language_guide": [asdict(hint) for hint in guide_for(access.person.organisation)]
-        if access.is_care_team
-        else [],
+        "language_guide": guide_data(access.person.organisation) if access.is_care_team else [],
         **extra,
     }
     return show(request, "plans/entry_form.jinja", context, status=status, object_id=plan.pk)
@@ -125,8 +122,7 @@ def _language_hints(
         return
     texts = [value for value in fields.values() if isinstance(value, str)]
     earlier = [value for value in (before or {}).values() if isinstance(value, str)]
-    for hint in hints_for(access.person.organisation, texts, already=earlier):
-        messages.info(request, f"A word to think about. {hint.words}")
+    offer_hints(request, access.person.organisation, texts, already=earlier)
 
 
 @person_record_view("safety_plan", methods=FORM, supporters="add")
