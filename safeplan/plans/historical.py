@@ -12,31 +12,32 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeplan.core.dates import add_months
 from safeplan.people.models import Person
+from safeplan.people.withholding import current_withholdings
 from safeplan.plans.models import Entry, EntryReview, Plan, ReviewRequest
-from safeplan.plans.queries import current_revisions, placement
-from safeplan.plans.withheld import withheld_entries
+from safeplan.plans.queries import current_revisions_of, placement
+from safeplan.plans.withheld import ENTRY
 
 Historical = dict[int, EntryReview]  # {entry id: the review that marked it no longer current}
 
 
+def _latest(rows: QuerySet[Any]) -> dict[int, Any]:
+    """{entry id: its latest row} of reviews or requests (one query)."""
+    return {row.entry_id: row for row in rows.order_by("entry_id", "written_at", "pk")}
+
+
 def latest_reviews(entry_ids: list[int]) -> dict[int, EntryReview]:
     """{entry id: its latest review} (one query)."""
-    found: dict[int, EntryReview] = {}
-    for review in EntryReview.objects.filter(entry_id__in=entry_ids).order_by("entry_id", "written_at", "pk"):
-        found[review.entry_id] = review
-    return found
+    return _latest(EntryReview.objects.filter(entry_id__in=entry_ids))
 
 
 def historical(plan: Plan) -> Historical:
     """The entries of this plan marked no longer current by their latest review (one query)."""
-    reviews = EntryReview.objects.filter(entry__plan=plan).order_by("entry_id", "written_at", "pk")
-    latest: dict[int, EntryReview] = {}
-    for review in reviews:
-        latest[review.entry_id] = review
+    latest = _latest(EntryReview.objects.filter(entry__plan=plan))
     return {entry_id: review for entry_id, review in latest.items() if not review.current}
 
 
@@ -82,23 +83,20 @@ def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
     day = today or timezone.localdate()
     age = add_months(day, -12 * person.organisation.history_review_years)
     before = timezone.make_aware(datetime.combine(age, time.min))
+    revisions = current_revisions_of(person).select_related("entry__plan__template")
+    reviews = _latest(EntryReview.objects.filter(entry__plan__person=person))
+    asks = _latest(ReviewRequest.objects.filter(entry__plan__person=person))
+    withheld = current_withholdings(person, ENTRY)  # not to go through with the person: they may not see it
     found = []
-    for plan in Plan.objects.filter(person=person).select_related("template").order_by("started_at", "pk"):
-        revisions = list(current_revisions(plan).select_related("entry__plan__template"))
-        reviews = latest_reviews([r.entry_id for r in revisions])
-        asks: dict[int, ReviewRequest] = {}
-        for request in ReviewRequest.objects.filter(entry__plan=plan).order_by("entry_id", "written_at", "pk"):
-            asks[request.entry_id] = request
-        withheld = withheld_entries(plan)  # not to go through with the person: they may not see it (ADR 0010)
-        for revision in revisions:
-            if str(revision.entry_id) in withheld:
-                continue
-            entry, review, asked = revision.entry, reviews.get(revision.entry_id), asks.get(revision.entry_id)
-            if asked is not None and review is not None and review.written_at >= asked.written_at:
-                asked = None  # looked at since they asked
-            old = revision.written_at < before and review is None  # its words, as they stand, are that old
-            if old or asked is not None:
-                section, prompt, _kind = placement(entry)
-                written = timezone.localdate(revision.written_at)
-                found.append(DueEntry(entry, plan, f"“{section}”: {prompt}", written, asked))
+    for revision in revisions:  # four queries in all, however many plans and entries (the record page counts them)
+        if str(revision.entry_id) in withheld:
+            continue
+        entry, review, asked = revision.entry, reviews.get(revision.entry_id), asks.get(revision.entry_id)
+        if asked is not None and review is not None and review.written_at >= asked.written_at:
+            asked = None  # looked at since they asked
+        old = revision.written_at < before and review is None  # its words, as they stand, are that old
+        if old or asked is not None:
+            section, prompt, _kind = placement(entry)
+            written = timezone.localdate(revision.written_at)
+            found.append(DueEntry(entry, entry.plan, f"“{section}”: {prompt}", written, asked))
     return sorted(found, key=lambda due: due.written_on)

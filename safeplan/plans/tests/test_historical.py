@@ -174,3 +174,28 @@ def test_who_not_to_contact_is_never_folded_and_words_hidden_from_staff_are_not_
                 responds_to=world.event,
             ),
         )
+
+
+def test_the_list_to_go_through_reads_the_same_number_of_times_however_many_plans(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def reads() -> int:
+        world.person.refresh_from_db()
+        with CaptureQueriesContext(connection) as captured:
+            due_for_review(world.person)
+        return len(captured.captured_queries)
+
+    one = reads()
+    for purpose in ["For work", "For home"]:
+        more = services.start_plan(world.staff, world.template, purpose=purpose)
+        services.add_entry(
+            world.staff,
+            more,
+            section_key="crisis",
+            item_key="feel-safe",
+            fields={"text": "Tea"},
+            voice=Voice.CARE_TEAM,
+            mode=Mode.OWN,
+        )
+    assert reads() == one
