@@ -5,6 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from safeplan.circle import measures as circle_measures
 from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
 from safeplan.people.models import Person, SupportRelationship
 
@@ -47,6 +48,7 @@ def _seed(world: DemoWorld) -> None:
 
 CIRCLE = Capability(
     "circle",
+    measures=circle_measures.MEASURES,
     record_parts=[RecordPart("circle/_record_part.jinja")],
     object_names={
         "share": "what you share",

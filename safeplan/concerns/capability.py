@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from safeplan.concerns import measures as concerns_measures
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, ItemAction, NavLink, RecordPart
 from safeplan.people.models import SupportRelationship, User
@@ -66,6 +67,7 @@ def _export(person: Any) -> dict[str, Any]:
 
 CONCERNS = Capability(
     "concerns",
+    measures=concerns_measures.MEASURES,
     record_parts=[RecordPart("concerns/_record_part.jinja")],
     navigation=[
         NavLink("Concerns", _your_concerns),

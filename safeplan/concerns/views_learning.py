@@ -10,7 +10,7 @@ from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.concerns.learning import FEWER, Learning, learning_for
 from safeplan.core.charts import SMALL
-from safeplan.people.access import staff_roles
+from safeplan.people.access import organisations_where, staff_roles
 from safeplan.people.models import Organisation, StaffRole, User
 from safeplan.people.wording import counts_for
 
@@ -19,11 +19,7 @@ ROLES = {StaffRole.Role.OVERSIGHT: "oversight", StaffRole.Role.TEAM_LEAD: "team 
 
 def learning_organisations(user: User) -> list[Organisation]:
     """The organisations whose figures the user may see: those where they have an oversight or team-lead role."""
-    found: dict[int, Organisation] = {}
-    for role in staff_roles(user):
-        if role.role in ROLES:
-            found.setdefault(role.organisation_id, role.organisation)
-    return list(found.values())
+    return organisations_where(user, set(ROLES))
 
 
 def _figures(request: HttpRequest) -> tuple[Learning, list[tuple[str, str]]]:

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "safeplan.concerns",
     "safeplan.summary",
     "safeplan.exports",
+    "safeplan.oversight",
     "safeplan.site",
 ]
 

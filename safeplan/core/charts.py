@@ -109,6 +109,8 @@ class RunChart:
     points: list[RunPoint]
     measure: str  # what is counted, for the value axis: "Concerns received"
     axis: str = ""  # the time axis: "Month received, December 2025 to November 2026"
+    unit: str = " a month"  # after a figure in words: " a month" for counts, "%" for shares, " per 1,000"
+    ceiling: float | None = None  # the top of the value axis when it is fixed (100 for a share)
 
     @property
     def median_range(self) -> tuple[float, float] | None:
@@ -130,13 +132,14 @@ class RunChart:
         if found is None:
             return ""
         low, high = found
+        unit = self.unit
         if low == high:
-            return f"The median is {low:g} a month."
+            return f"The median is {low:g}{unit}."
         if high < SMALL.stop:
-            return "The median is fewer than 5 a month."
+            return f"The median is fewer than 5{unit}."
         if math.isinf(high):
-            return f"The median is at least {low:g} a month (not exact: some months are not shown)."
-        return f"The median is between {low:g} and {high:g} a month (not exact: some months are not shown)."
+            return f"The median is at least {low:g}{unit} (not exact: some months are not shown)."
+        return f"The median is between {low:g} and {high:g}{unit} (not exact: some months are not shown)."
 
     def patterns(self) -> list[Pattern]:
         found = []
@@ -194,7 +197,7 @@ class RunChart:
     def svg(self) -> Markup:
         count = len(self.points)
         slot = (WIDTH - LEFT - RIGHT) / max(count, 1)
-        top_value = max([_low(p) for p in self.points] + [10])
+        top_value = self.ceiling or max([_low(p) for p in self.points] + [10])
         step = 5 if top_value <= 30 else 10 * math.ceil(top_value / 60)
         top_value = step * math.ceil(top_value / step)
         baseline = TOP + PLOT_HEIGHT
@@ -207,11 +210,12 @@ class RunChart:
             return LEFT + index * slot + slot / 2
 
         right = WIDTH - RIGHT
-        parts = [
-            f'<text x="0" y="{FONT}" font-size="{FONT}" fill="{TEXT}">{escape(self.measure)}</text>',
-            f'<rect x="{LEFT}" y="{y(SMALL.stop - 0.5):.1f}" width="{right - LEFT}" '
-            f'height="{y(SMALL.start - 0.5) - y(SMALL.stop - 0.5):.1f}" fill="{BAND}"></rect>',
-        ]
+        parts = [f'<text x="0" y="{FONT}" font-size="{FONT}" fill="{TEXT}">{escape(self.measure)}</text>']
+        if any(point.in_band for point in self.points) or self.ceiling is None:
+            parts.append(
+                f'<rect x="{LEFT}" y="{y(SMALL.stop - 0.5):.1f}" width="{right - LEFT}" '
+                f'height="{y(SMALL.start - 0.5) - y(SMALL.stop - 0.5):.1f}" fill="{BAND}"></rect>'
+            )
         for tick in range(0, int(top_value) + 1, step):
             parts.append(
                 f'<line x1="{LEFT}" y1="{y(tick):.1f}" x2="{right}" y2="{y(tick):.1f}" '

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from safeplan.decisions import measures as decisions_measures
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import (
     Capability,
@@ -88,6 +89,7 @@ def _withheld_link(row: Any) -> str:
 
 DECISIONS = Capability(
     "decisions",
+    measures=decisions_measures.MEASURES,
     record_parts=[RecordPart("decisions/_record_part.jinja")],
     seed_demo=_seed,
     export=_export,

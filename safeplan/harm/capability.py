@@ -3,6 +3,7 @@ audited objects on the person's "who has looked" page. (Its plan shows with the 
 
 from typing import Any
 
+from safeplan.harm import measures as harm_measures
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, DemoWorld, SummaryPart
 from safeplan.people.models import Person
@@ -28,6 +29,7 @@ def _summary(access: RecordAccess) -> list[SummaryPart]:
 
 HARM = Capability(
     "harm",
+    measures=harm_measures.MEASURES,
     seed_demo=_seed,
     export=_export,
     object_names={"harm_check_ins": "your check-ins", "harm_check_in": "a check-in", "harm_conversation": "your plan"},

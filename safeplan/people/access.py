@@ -91,6 +91,15 @@ def staff_roles(user: User) -> list[StaffRole]:
     return cached
 
 
+def organisations_where(user: User, roles: set[str]) -> list[Organisation]:
+    """The organisations where the user holds any of these roles, in the order the roles were given to them."""
+    found: dict[int, Organisation] = {}
+    for role in staff_roles(user):
+        if role.role in roles:
+            found.setdefault(role.organisation_id, role.organisation)
+    return list(found.values())
+
+
 def team_roles(user: User) -> dict[int, str]:
     """{team id: role} for the practitioner and team-lead roles a user holds (team lead wins)."""
     roles: dict[int, str] = {}

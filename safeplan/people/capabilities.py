@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from safeplan.people.access import RecordAccess
+from safeplan.people.measures import Measure
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
 
 
@@ -162,6 +163,7 @@ class Capability:
     item_actions: list[ItemAction] = field(default_factory=list)  # offered beside each thing a page shows
     themes: dict[str, str] = field(default_factory=dict)  # object type -> its kind, in figures: "One of their plans"
     summary: Callable[[RecordAccess], list[SummaryPart]] | None = None  # its lines of the person's safety summary
+    measures: list[Measure] = field(default_factory=list)  # what it counts for oversight (people/measures.py)
 
 
 REGISTERED: dict[str, Capability] = {}
@@ -244,6 +246,11 @@ def item_actions(access: RecordAccess) -> ItemActions:
             if make is not None:
                 offered.append((action, make))
     return ItemActions(tuple(offered))
+
+
+def measures() -> list[Measure]:
+    """Every capability's measures, in the order they are shown."""
+    return sorted((m for c in registered() for m in c.measures), key=lambda m: m.order)
 
 
 def summary_parts(access: RecordAccess) -> list[SummaryPart]:

@@ -19,6 +19,7 @@ from safeplan.people.capabilities import (
     Withholdable,
 )
 from safeplan.people.models import Person, User
+from safeplan.plans import measures as plans_measures
 
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
@@ -102,6 +103,7 @@ def _describer(name: str) -> Any:
 
 PLANS = Capability(
     "plans",
+    measures=plans_measures.MEASURES,
     record_parts=[RecordPart("plans/_record_part.jinja", _record_part)],
     navigation=[NavLink("Your plans", _your_plans)],
     caseload_columns=[CaseloadColumn("Plan review", _overdue, flag="Review overdue", otherwise="Up to date")],
