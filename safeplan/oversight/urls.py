@@ -1,8 +1,11 @@
 from django.urls import path
 
-from safeplan.oversight import views
+from safeplan.oversight import views, views_cycles
 
 urlpatterns = [
     path("oversight/", views.measures_page, name="oversight"),
     path("oversight/measures.csv", views.measures_csv, name="oversight_csv"),
+    path("oversight/cycles/", views_cycles.cycle_list, name="oversight_cycles"),
+    path("oversight/cycles/new/", views_cycles.cycle_new, name="oversight_cycle_new"),
+    path("oversight/cycles/<int:cycle_id>/", views_cycles.cycle_page, name="oversight_cycle"),
 ]
