@@ -25,9 +25,9 @@ assets: install ## Copy the NHS.UK frontend dist files into build/static (never 
 demo: assets ## Install, migrate, seed synthetic demo data, run the job worker and serve on http://127.0.0.1:$(PORT)
 	uv run safeplan migrate --no-input
 	uv run safeplan seed_demo
-	uv run safeplan concern_reminders
-# The worker runs background jobs (All my data, the reminders of late concerns queued just above, printed to the
-# console) beside the server, and stops when the server stops.
+	uv run safeplan daily_jobs
+# The worker runs background jobs (All my data, and the daily reminders queued just above: late concerns, reviews
+# coming due, training due, printed to the console) beside the server, and stops when the server stops.
 	uv run safeplan db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	uv run safeplan runserver 127.0.0.1:$(PORT)
 

@@ -65,8 +65,15 @@ def _export(person: Any) -> dict[str, Any]:
     return export_concerns(person)
 
 
+def _daily() -> list[Any]:
+    from safeplan.concerns.tasks import send_concern_reminders
+
+    return [send_concern_reminders]
+
+
 CONCERNS = Capability(
     "concerns",
+    daily=_daily,
     measures=concerns_measures.MEASURES,
     record_parts=[RecordPart("concerns/_record_part.jinja")],
     navigation=[

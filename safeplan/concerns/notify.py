@@ -15,14 +15,11 @@ subject "A concern is late"; body "A concern about someone on your team's caselo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-from notifications_python_client import notifications
-from notifications_python_client.errors import APIError
 
+from safeplan.core import notify as core
+from safeplan.core.notify import DeliveryFailed
 
-class DeliveryFailed(Exception):
-    """The reminder could not be handed over; the message names no person and no address."""
+__all__ = ["DeliveryFailed", "Message", "channel", "send"]
 
 
 @dataclass(frozen=True)
@@ -34,38 +31,22 @@ class Message:
 
 def channel() -> str:
     """ "notify" when GOV.UK Notify is configured, else "email"."""
-    return "notify" if settings.NOTIFY_API_KEY else "email"
+    return core.channel(settings.NOTIFY_LATE_CONCERN_TEMPLATE_ID)
 
 
 def send(addresses: list[str], message: Message) -> None:
     """One e-mail to each address (nobody sees who else was told). Raises DeliveryFailed if any could not be sent."""
-    if settings.NOTIFY_API_KEY:
+    if channel() == "notify":
         _by_notify(addresses, message)
     else:
         _by_email(addresses, message)
 
 
 def _by_notify(addresses: list[str], message: Message) -> None:
-    client = notifications.NotificationsAPIClient(settings.NOTIFY_API_KEY)
-    try:
-        for address in addresses:
-            client.send_email_notification(
-                email_address=address,
-                template_id=settings.NOTIFY_LATE_CONCERN_TEMPLATE_ID,
-                personalisation={"link": message.link, "what_is_late": message.what_is_late},
-                reference=message.reference,
-            )
-    except APIError as error:
-        raise DeliveryFailed(f"GOV.UK Notify did not accept it (status {error.status_code}).") from None
+    personalisation = {"link": message.link, "what_is_late": message.what_is_late}
+    core.by_notify(addresses, settings.NOTIFY_LATE_CONCERN_TEMPLATE_ID, personalisation, message.reference)
 
 
 def _by_email(addresses: list[str], message: Message) -> None:
     context = {"link": message.link, "what_is_late": message.what_is_late}
-    subject = " ".join(render_to_string("concerns/email/late_reminder_subject.txt", context).split())
-    body = render_to_string("concerns/email/late_reminder.txt", context)
-    try:
-        with get_connection() as connection:
-            for address in addresses:
-                EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], connection=connection).send()
-    except OSError as error:  # smtplib's errors are OSErrors; some carry the refused address, so none is chained
-        raise DeliveryFailed(f"The mail server did not accept it ({type(error).__name__}).") from None
+    core.by_email(addresses, "concerns/email/late_reminder_subject.txt", "concerns/email/late_reminder.txt", context)

@@ -50,6 +50,9 @@ NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
 NOTIFY_LATE_CONCERN_TEMPLATE_ID = env_str("NOTIFY_LATE_CONCERN_TEMPLATE_ID", "")
 if bool(NOTIFY_API_KEY) != bool(NOTIFY_LATE_CONCERN_TEMPLATE_ID):
     raise ImproperlyConfigured("Set both NOTIFY_API_KEY and NOTIFY_LATE_CONCERN_TEMPLATE_ID, or neither.")
+# Reminders of reviews coming due and of training due go through Notify when this is set too (its placeholders:
+# ((subject)), ((what_is_due)) and ((link))), else by e-mail.
+NOTIFY_REMINDER_TEMPLATE_ID = env_str("NOTIFY_REMINDER_TEMPLATE_ID", "")
 # Where links in e-mails sent by background jobs point (no request to build them from): in production the first
 # allowed host over HTTPS, unless set.
 _site_default: str | None = "http://127.0.0.1:8000"
@@ -83,6 +86,7 @@ INSTALLED_APPS = [
     "safeplan.concerns",
     "safeplan.summary",
     "safeplan.exports",
+    "safeplan.followup",
     "safeplan.oversight",
     "safeplan.site",
 ]

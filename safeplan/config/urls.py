@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("safeplan.concerns.urls")),
     path("", include("safeplan.summary.urls")),
     path("", include("safeplan.exports.urls")),
+    path("", include("safeplan.followup.urls")),
     path("", include("safeplan.oversight.urls")),
 ]
 

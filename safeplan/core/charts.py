@@ -131,7 +131,7 @@ class RunChart:
         found = self.median_range
         if found is None:
             return ""
-        low, high = found
+        low, high = round(found[0], 1), round(found[1], 1)
         unit = self.unit
         if low == high:
             return f"The median is {low:g}{unit}."

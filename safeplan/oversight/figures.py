@@ -88,8 +88,12 @@ class MeasureFigures:
     def pairs(self, month: Month) -> list[tuple[Scope, Cell]]:
         return list(zip(self.scopes, self.row(month), strict=True))
 
+    def shown_scope(self, scope: int) -> Scope:
+        """The scope a chart is drawn for: the one asked for when this measure is counted for it, else the whole."""
+        return next((s for s in self.scopes if s.key == scope), self.scopes[0])
+
     def chart(self, scope: int = ORGANISATION) -> RunChart:
-        shown = scope if any(s.key == scope for s in self.scopes) else ORGANISATION
+        shown = self.shown_scope(scope).key
         ceiling = 100.0 if self.measure.per == 100 else math.inf
         points = []
         for month in self.months:
@@ -98,11 +102,10 @@ class MeasureFigures:
                 continue  # nobody was counted: the month has no figure, and is not drawn as 0
             # A figure not shown is only known to lie somewhere in the scale: not drawn, and unknown to the rules.
             points.append(RunPoint(month.label, month.long_label, found.value, low=0, high=ceiling))
-        name = next(s.name for s in self.scopes if s.key == shown)
         return RunChart(
             points,
             f"{self.measure.title} ({self.measure.unit.strip()})",
-            axis=f"{name}, {self.months[0].long_label} to {self.months[-1].long_label}",
+            axis=f"{self.months[0].long_label} to {self.months[-1].long_label}",
             unit=self.measure.unit,
             ceiling=100 if self.measure.per == 100 else None,
         )

@@ -3,9 +3,10 @@
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
-from safeplan.oversight.models import NEXT_STEPS
+from safeplan.oversight.models import NEXT_STEPS, REFRESH_YEARS, Course, PolicyStatement
 
 DATE_ERRORS = {"invalid": "Enter the date as day/month/year"}
 
@@ -86,3 +87,90 @@ class LearningForm(NHSForm):
         error_messages={"required": "Choose what happens next", "invalid_choice": "Choose from the list"},
     )
     revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TrainingForm(NHSForm):
+    user = forms.ChoiceField(
+        label="Who",
+        error_messages={"required": "Choose who did the course", "invalid_choice": "Choose from the list"},
+    )
+    course = forms.ChoiceField(
+        label="Which course",
+        widget=forms.RadioSelect,
+        choices=Course.choices,
+        error_messages={"required": "Choose the course", "invalid_choice": "Choose from the list"},
+    )
+    completed_on = forms.DateField(
+        label="When they finished it",
+        help_text="For example, 12/11/2026",
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={**DATE_ERRORS, "required": "Enter when they finished it"},
+    )
+    refresh_years = forms.IntegerField(
+        label="Refresher due after (years)",
+        initial=REFRESH_YEARS,
+        min_value=1,
+        max_value=5,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "classes": "nhsuk-input--width-2"}),
+        error_messages={
+            "required": "Enter after how many years a refresher is due",
+            "invalid": "Enter a whole number of years, from 1 to 5",
+            "min_value": "Enter a whole number of years, from 1 to 5",
+            "max_value": "Enter a whole number of years, from 1 to 5",
+        },
+    )
+    with_lived_experience = forms.BooleanField(
+        label="It was designed or delivered with people who use services", required=False
+    )
+
+    def __init__(self, *args: Any, staff: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].choices = [("", "Choose someone"), *staff]  # type: ignore[attr-defined]
+
+    def clean_completed_on(self) -> Any:
+        day = self.cleaned_data["completed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future")
+        return day
+
+
+class PolicyForm(NHSForm):
+    kind = forms.ChoiceField(
+        label="Which",
+        widget=forms.RadioSelect,
+        choices=PolicyStatement.Kind.choices,
+        error_messages={"required": "Choose which it is", "invalid_choice": "Choose from the list"},
+    )
+    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter its title"})
+    summary = forms.CharField(
+        label="What it commits the service to",
+        help_text="In plain words, as staff and the people we care for would read it",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what it commits the service to"},
+    )
+    link = forms.URLField(
+        label="Where it is published (optional)",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a web address, like https://www.example.nhs.uk/policies"},
+    )
+    approved_on = forms.DateField(
+        label="When it was approved",
+        help_text="For example, 12/11/2026",
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={**DATE_ERRORS, "required": "Enter when it was approved"},
+    )
+    review_on = forms.DateField(
+        label="When it will be reviewed",
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={**DATE_ERRORS, "required": "Enter when it will be reviewed"},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        approved, review = cleaned.get("approved_on"), cleaned.get("review_on")
+        if approved and review and review <= approved:
+            self.add_error("review_on", "The review must be after it was approved")
+        return cleaned

@@ -1,9 +1,12 @@
 """What oversight keeps of its own: improvement cycles (plan, do, study, act). No personal data: a cycle names a team
 and measures, never a person."""
 
+from datetime import date
+
 from django.db import models
 from django.db.models import F, Q
 
+from safeplan.core.dates import add_months
 from safeplan.people.models import Organisation, Team, User
 
 NEXT_STEPS = [("adopt", "Adopt the change"), ("adapt", "Adapt it and try again"), ("abandon", "Abandon it")]
@@ -50,3 +53,64 @@ class ImprovementCycle(models.Model):
     @property
     def completed(self) -> bool:
         return bool(self.learned)
+
+
+class Course(models.TextChoices):
+    HARM_MINIMISATION = "harm_minimisation", "Harm minimisation for self-harm"
+    POSITIVE_RISK = "positive_risk", "Positive risk taking and shared decisions"
+    SAFETY_PLANNING = "safety_planning", "Safety planning with the person"
+
+
+REFRESH_YEARS = 3  # a refresher is due this long after a course, unless the record says otherwise
+
+
+class TrainingRecord(models.Model):
+    """A member of staff completed a course on a day; a refresher is due some years later. A later course is a new
+    row: the latest one of each course is the one that counts."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    course = models.CharField(max_length=30, choices=Course.choices)
+    completed_on = models.DateField()
+    refresh_years = models.PositiveSmallIntegerField(default=REFRESH_YEARS)
+    with_lived_experience = models.BooleanField(
+        default=False, help_text="Designed or delivered with people who use services."
+    )
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["user", "course", "-completed_on"]
+        indexes = [models.Index(fields=["user", "course", "completed_on"], name="training_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_course_display()} on {self.completed_on}"
+
+    @property
+    def refresh_on(self) -> date:
+        return add_months(self.completed_on, 12 * self.refresh_years)
+
+
+class PolicyStatement(models.Model):
+    """The organisation's published statement on positive risk taking, or its harm-minimisation policy: where it is
+    published, when it was approved and when it is reviewed. A new version is a new row."""
+
+    class Kind(models.TextChoices):
+        POSITIVE_RISK = "positive_risk", "Statement on positive risk taking"
+        HARM_MINIMISATION = "harm_minimisation", "Harm-minimisation policy"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(max_length=2000, help_text="What it commits the service to, in plain words.")
+    link = models.URLField(max_length=500, blank=True, help_text="Where it is published.")
+    approved_on = models.DateField(help_text="When the board (or its delegate) approved it.")
+    review_on = models.DateField()
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["kind", "-approved_on", "-recorded_at"]
+
+    def __str__(self) -> str:
+        return self.title

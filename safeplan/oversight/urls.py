@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safeplan.oversight import views, views_cycles
+from safeplan.oversight import views, views_cycles, views_training
 
 urlpatterns = [
     path("oversight/", views.measures_page, name="oversight"),
@@ -8,4 +8,6 @@ urlpatterns = [
     path("oversight/cycles/", views_cycles.cycle_list, name="oversight_cycles"),
     path("oversight/cycles/new/", views_cycles.cycle_new, name="oversight_cycle_new"),
     path("oversight/cycles/<int:cycle_id>/", views_cycles.cycle_page, name="oversight_cycle"),
+    path("training/", views_training.training_page, name="training"),
+    path("policies/", views_training.policies_page, name="policies"),
 ]

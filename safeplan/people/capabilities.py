@@ -164,6 +164,10 @@ class Capability:
     themes: dict[str, str] = field(default_factory=dict)  # object type -> its kind, in figures: "One of their plans"
     summary: Callable[[RecordAccess], list[SummaryPart]] | None = None  # its lines of the person's safety summary
     measures: list[Measure] = field(default_factory=list)  # what it counts for oversight (people/measures.py)
+    # What a member of staff should know on their home page (their caseload): (words, link) for this user
+    staff_notices: Callable[[User], list[tuple[str, str]]] | None = None
+    # Its daily jobs (django-tasks `Task`s that take no arguments, safe to run twice): `safeplan daily_jobs` queues them
+    daily: Callable[[], list[Any]] | None = None
 
 
 REGISTERED: dict[str, Capability] = {}
@@ -246,6 +250,16 @@ def item_actions(access: RecordAccess) -> ItemActions:
             if make is not None:
                 offered.append((action, make))
     return ItemActions(tuple(offered))
+
+
+def staff_notices(user: User) -> list[tuple[str, str]]:
+    """Every capability's notices for this member of staff, in INSTALLED_APPS order."""
+    return [notice for c in registered() if c.staff_notices is not None for notice in c.staff_notices(user)]
+
+
+def daily_tasks() -> list[Any]:
+    """Every capability's daily jobs, in INSTALLED_APPS order."""
+    return [task for c in registered() if c.daily is not None for task in c.daily()]
 
 
 def measures() -> list[Measure]:

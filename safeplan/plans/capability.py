@@ -101,8 +101,15 @@ def _describer(name: str) -> Any:
     return describe
 
 
+def _daily() -> list[Any]:
+    from safeplan.plans.tasks import remind_of_reviews
+
+    return [remind_of_reviews]
+
+
 PLANS = Capability(
     "plans",
+    daily=_daily,
     measures=plans_measures.MEASURES,
     record_parts=[RecordPart("plans/_record_part.jinja", _record_part)],
     navigation=[NavLink("Your plans", _your_plans)],

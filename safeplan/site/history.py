@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from safeplan.concerns.models import Concern, Kind, Nation, Response, State, Step
 from safeplan.decisions.models import Agreement, Decision, LaterHarm, Option
+from safeplan.followup.models import WITHIN, CrisisEvent, FollowUp
 from safeplan.people.models import CareRelationship, Person, SupportRelationship, Team, User
 from safeplan.people.withholding import Withholding
 from safeplan.plans.models import Entry, EntryRevision, Mode, Plan, PlanTemplate, PlanVersion, Signature, Voice
@@ -52,6 +53,8 @@ class Rows:
     responses: list[Response] = field(default_factory=list)
     withholdings: list[Withholding] = field(default_factory=list)
     supporters: list[SupportRelationship] = field(default_factory=list)
+    events: list[CrisisEvent] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
 
     def save(self, batch: int = 2000) -> None:
         """Write everything, parents first (a bulk insert gives each row its id on both databases, and a child
@@ -76,6 +79,8 @@ ORDER = [
     ("responses", Response),
     ("withholdings", Withholding),
     ("supporters", SupportRelationship),
+    ("events", CrisisEvent),
+    ("follow_ups", FollowUp),
 ]
 
 
@@ -253,3 +258,29 @@ def supporter(rows: Rows, person: Person, user: User, started: date, ended: date
             person=person, user=user, kind=SupportRelationship.Kind.SUPPORTER, started_on=started, ended_on=ended
         )
     )
+
+
+def crisis_event(
+    rows: Rows,
+    person: Person,
+    by: User,
+    happened: datetime,
+    *,
+    reached_after: float | None = None,
+    kind: str = "discharge",
+) -> CrisisEvent:
+    """A crisis contact or leaving hospital, and (when `reached_after` hours is given) the call that reached them."""
+    made = CrisisEvent(
+        person=person,
+        kind=kind,
+        happened_at=happened,
+        follow_up_by=happened + timedelta(hours=WITHIN),
+        **authored(by, happened),
+    )
+    rows.events.append(made)
+    if reached_after is not None:
+        when = happened + timedelta(hours=reached_after)
+        rows.follow_ups.append(
+            FollowUp(event=made, contacted_at=when, how=FollowUp.How.PHONE, reached=True, **authored(by, when))
+        )
+    return made

@@ -47,7 +47,12 @@ def test_demo_seed_makes_a_login_for_every_role_and_each_lands_on_a_working_page
     for username in ["priya", "jordan", "taylor", "rowan", "casey", "avery", "oversight", "admin"]:
         assert f"  {username}" in out
     org = Organisation.objects.get()
-    assert Person.objects.filter(organisation=org).count() == 20
+    demo_teams = ["Riverside community team", "Hillside home treatment team"]
+    assert (
+        Person.objects.filter(organisation=org, care_relationships__team__name__in=demo_teams).distinct().count() == 20
+    )
+    # and two locality teams of synthetic people with a year of history, for the oversight measures
+    assert Person.objects.filter(organisation=org, care_relationships__team__name__contains="locality").count() == 800
     assert StaffRole.objects.filter(role="team_lead").count() == 2
     assert SupportRelationship.objects.filter(kind="advocate").count() == 1
     expected = {

@@ -221,3 +221,18 @@ def test_people_with_a_supporter_involved_in_the_month(year):
     assert counts(ORGANISATION, (2026, 5)) == (0, 2)
     assert counts(ORGANISATION, (2026, 8)) == (1, 3)
     assert counts(year.b.pk, (2026, 8)) == (1, 2)
+
+
+def test_follow_up_within_72_hours_by_the_month_it_happened(year):
+    rows, staff = year.rows, year.staff
+    history.crisis_event(rows, year.ash, staff, history.at(date(2026, 5, 3)), reached_after=20)
+    history.crisis_event(rows, year.ash, staff, history.at(date(2026, 5, 10)), reached_after=71.9)
+    history.crisis_event(rows, year.ash, staff, history.at(date(2026, 5, 20)), reached_after=72.1)  # late
+    history.crisis_event(rows, year.cy, staff, history.at(date(2026, 5, 25)))  # before Cy's care began: not counted
+    history.crisis_event(rows, year.cy, staff, history.at(date(2026, 7, 25)))  # nobody reached
+    # 19 November: the 72 hours have not passed and nobody is reached yet: not counted.
+    history.crisis_event(rows, year.bo, staff, history.at(date(2026, 11, 19)))
+    counts = year.counts("follow_up_72_hours")
+    assert counts(ORGANISATION, (2026, 5)) == (2, 3)
+    assert counts(year.b.pk, (2026, 7)) == (0, 1)
+    assert counts(ORGANISATION, (2026, 11)) == (0, 0)

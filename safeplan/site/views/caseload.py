@@ -11,7 +11,7 @@ from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm
 from safeplan.people.access import caseload_for, is_clinician, staff_role_label, team_roles
-from safeplan.people.capabilities import registered
+from safeplan.people.capabilities import registered, staff_notices
 from safeplan.people.models import CareRelationship, Person, normalise_nhs_number
 from safeplan.people.requests import SignedInRequest
 
@@ -65,5 +65,6 @@ def caseload(request: SignedInRequest) -> HttpResponse:
         "more": len(people) > PAGE_SIZE,
         "query": query,
         "columns": columns,
+        "notices": staff_notices(request.user),  # type: ignore[arg-type]
     }
     return render(request, "site/caseload.jinja", context, status=status)

@@ -24,6 +24,7 @@ from safeplan.people.models import (
     Team,
     User,
 )
+from safeplan.site.demo_population import seed_localities
 
 ORG_NAME = "Northmoor Community Mental Health Service (demo)"
 DEFAULT_PASSWORD = "safeplan-demo-2026"  # noqa: S105 - synthetic demo accounts only; README documents it
@@ -209,6 +210,9 @@ class Command(BaseCommand):
         for capability in registered():  # in INSTALLED_APPS order: plans before the capabilities built on them
             if capability.seed_demo is not None:
                 capability.seed_demo(world)
+
+        # Two locality teams with a year of history, for the oversight measures (no demo login cares for them).
+        seed_localities(org, oversight, today)
 
         # Morgan (Hillside) needed Rowan's record out of hours: emergency access, for Taylor to review.
         services.start_break_glass(

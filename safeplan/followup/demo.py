@@ -1,0 +1,37 @@
+"""Demo follow-up for `seed_demo`: Lee left hospital four days ago and Morgan rang the next morning (spoken with in
+time); Kit rang the crisis team last night, Sam left a message this morning and nobody has spoken with Kit yet (on
+Sam's caseload as "Nobody reached yet")."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from safeplan.followup import services
+from safeplan.followup.models import CrisisEvent, FollowUp
+from safeplan.people.capabilities import DemoWorld
+from safeplan.people.records import demo_writer
+
+
+def seed_follow_up(world: DemoWorld) -> None:
+    lee, kit = world.people[1], world.people[2]
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    morgan = demo_writer(world.staff["morgan"], lee)
+    left = now - timedelta(days=4, hours=3)
+    event = services.record_event(
+        morgan, kind=CrisisEvent.Kind.DISCHARGE, happened_at=left, where="Willow ward", now=left + timedelta(hours=1)
+    )
+    services.record_follow_up(
+        morgan,
+        event,
+        contacted_at=left + timedelta(hours=20),
+        how=FollowUp.How.PHONE,
+        reached=True,
+        note="Settling in at home. Agreed a visit on Friday.",
+        now=left + timedelta(hours=20),
+    )
+    sam = demo_writer(world.staff["sam"], kit)
+    rang = now - timedelta(hours=14)
+    event = services.record_event(
+        sam, kind=CrisisEvent.Kind.CRISIS_CONTACT, happened_at=rang, where="Crisis team, by phone", now=rang
+    )
+    services.record_follow_up(sam, event, contacted_at=now - timedelta(hours=2), how=FollowUp.How.PHONE, reached=False)

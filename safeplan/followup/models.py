@@ -1,0 +1,55 @@
+"""A crisis contact or leaving hospital, and the contact with the person afterwards: the first days after either are
+when people are most at risk, and a call within 72 hours is part of what makes safety planning work. Both events are
+written by the care team and kept as history (never changed); the person sees them in their record."""
+
+from django.db import models
+
+from safeplan.core.immutability import Authored
+from safeplan.people.models import Person
+
+WITHIN = 72  # hours: the follow-up is due this long after the event
+
+
+class CrisisEvent(Authored):
+    class Kind(models.TextChoices):
+        CRISIS_CONTACT = "crisis_contact", "A crisis contact (crisis team, crisis line, A&E, the police)"
+        DISCHARGE = "discharge", "Leaving hospital"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    happened_at = models.DateTimeField()
+    where = models.CharField(max_length=200, blank=True, help_text="For example, the crisis team or Ward 3.")
+    follow_up_by = models.DateTimeField(help_text=f"{WITHIN} hours after it happened.")
+
+    class Meta:
+        ordering = ["-happened_at"]
+        indexes = [
+            models.Index(fields=["person", "happened_at"], name="crisis_event_person"),
+            models.Index(fields=["happened_at"], name="crisis_event_when"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} at {self.happened_at:%Y-%m-%d %H:%M}"
+
+
+class FollowUp(Authored):
+    """One try at contact afterwards; `reached` says whether the care team spoke with the person."""
+
+    class How(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        VISIT = "visit", "Visit"
+        VIDEO = "video", "Video call"
+        TEXT = "text", "Text message, with a reply"
+        APPOINTMENT = "appointment", "Appointment"
+
+    event = models.ForeignKey(CrisisEvent, on_delete=models.PROTECT, related_name="follow_ups")
+    contacted_at = models.DateTimeField()
+    how = models.CharField(max_length=20, choices=How.choices)
+    reached = models.BooleanField(help_text="They spoke with the person (not a message left).")
+    note = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["contacted_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_how_display()} at {self.contacted_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,19 @@
+"""The daily job that reminds staff of training due (oversight/reminders.py), run by the worker; no arguments, so
+nothing about anyone is stored in the queue; safe to run twice."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from safeplan.oversight.reminders import send_training_reminders
+
+
+class RemindersNotSent(Exception):
+    """Some reminders could not be sent; they are tried again at the next run. Counts only, no names."""
+
+
+@task()
+def remind_of_training() -> int:
+    outcome = send_training_reminders(timezone.localdate())
+    if outcome.failed:
+        raise RemindersNotSent(f"Training reminders: {outcome}.")
+    return outcome.sent
