@@ -1,25 +1,22 @@
-"""What oversight adds to the pages that gather every capability: the link to the measures, for oversight staff and
-team leads only."""
+"""What oversight adds to the pages that gather every capability: one link for staff ("Improving care": measures,
+improvement cycles, training, policies, practice stories), what training is due on their caseload page, the practice
+stories part of the record page, the demo's training and policies, and the daily training reminders."""
 
 from typing import Any
 
 from django.urls import reverse
 
-from safeplan.people.capabilities import Capability, DemoWorld, NavLink
+from safeplan.people.capabilities import Capability, DemoWorld, NavLink, RecordPart
 from safeplan.people.models import User
 
 
-def _measures(user: User) -> str | None:
-    from safeplan.oversight.access import overseen
-
-    return reverse("oversight") if overseen(user) else None
-
-
-def _training(user: User) -> str | None:
+def _improving(user: User) -> str | None:
+    """One link for everything here: the measures and improvement cycles (oversight and team leads), training,
+    policies and practice stories (every member of staff)."""
     from safeplan.people.access import staff_roles
 
     roles = {role.role for role in staff_roles(user)}
-    return reverse("training") if roles & {"oversight", "team_lead", "practitioner"} else None
+    return reverse("improving") if roles & {"oversight", "team_lead", "practitioner"} else None
 
 
 def _notices(user: User) -> list[tuple[str, str]]:
@@ -48,8 +45,15 @@ def _daily() -> list[Any]:
 OVERSIGHT = Capability(
     "oversight",
     daily=_daily,
-    navigation=[NavLink("Measures", _measures), NavLink("Training", _training)],
+    navigation=[NavLink("Improving care", _improving)],
+    record_parts=[RecordPart("oversight/_record_part.jinja")],
     staff_notices=_notices,
     seed_demo=_seed,
-    object_names={"oversight_measures": "service measures (figures only)"},
+    object_names={
+        "oversight_measures": "service measures (figures only)",
+        "practice_stories": "practice stories from your record",
+        "practice_story": "a practice story you agreed to share",
+    },
+    creation_words={"practice_story": "wrote a practice story with your agreement"},
+    change_words={"practice_story": "withdrew a practice story"},
 )

@@ -1,15 +1,17 @@
 """Demo training and policies for `seed_demo`: the service's statement on positive risk taking (current) and its
 harm-minimisation policy (its review is overdue); Priya trained in all three courses, Sam's positive-risk refresher
-overdue, Morgan with nothing recorded yet (each sees it on their caseload page)."""
+overdue, Morgan with nothing recorded yet (each sees it on their caseload page); a practice story Rowan agreed to
+share, about getting back to swimming."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from safeplan.core.dates import add_months
-from safeplan.oversight import training
+from safeplan.oversight import stories, training
 from safeplan.oversight.models import Course, PolicyStatement
 from safeplan.people.capabilities import DemoWorld
+from safeplan.people.records import demo_writer
 
 
 def seed_oversight(world: DemoWorld) -> None:
@@ -58,3 +60,18 @@ def seed_oversight(world: DemoWorld) -> None:
             with_lived_experience=lived,
             refresh_years=3,
         )
+
+    rowan = world.people[0]
+    stories.write(
+        demo_writer(world.staff["priya"], rowan),
+        kind="positive_risk",
+        title="Back in the lake after a hard winter",
+        story="Someone we work with loves open-water swimming. After a crisis in the winter the worry was that "
+        "swimming alone was too risky, and stopping it was the easy answer. We weighed it together instead: what "
+        "swimming gives them (calm, friends, a reason to get up), what stopping would cost, and what would make it "
+        "safer. They agreed to swim with the Sunday group, to tell their sister when they go, and to skip it on a "
+        "bad day. They have been swimming since, and say it is the best part of their week.",
+        learned="Ask what stopping would cost the person, not only what doing it might risk. The safer plan was "
+        "theirs, and they kept to it because it was.",
+        agreed_on=today - timedelta(days=20),
+    )

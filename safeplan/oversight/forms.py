@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
-from safeplan.oversight.models import NEXT_STEPS, REFRESH_YEARS, Course, PolicyStatement
+from safeplan.oversight.models import NEXT_STEPS, REFRESH_YEARS, Course, PolicyStatement, PracticeStory
 
 DATE_ERRORS = {"invalid": "Enter the date as day/month/year"}
 
@@ -174,3 +174,42 @@ class PolicyForm(NHSForm):
         if approved and review and review <= approved:
             self.add_error("review_on", "The review must be after it was approved")
         return cleaned
+
+
+class StoryForm(NHSForm):
+    kind = forms.ChoiceField(
+        label="What is it about?",
+        widget=forms.RadioSelect,
+        choices=PracticeStory.Kind.choices,
+        error_messages={"required": "Choose what it is about", "invalid_choice": "Choose from the list"},
+    )
+    title = forms.CharField(
+        label="A short title",
+        max_length=120,
+        help_text="For example: Going back to the allotment after leaving hospital",
+        error_messages={"required": "Give the story a title"},
+    )
+    story = forms.CharField(
+        label="The story",
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="What was decided or tried, with whom, and what happened. Leave out names, ages, places, dates and "
+        "anything else that could identify them",
+        error_messages={"required": "Write the story"},
+    )
+    learned = forms.CharField(
+        label="What can others learn from it?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what others can learn from it"},
+    )
+    agreed_on = forms.DateField(
+        label="When they agreed to it being shared",
+        help_text="Write nothing here without their agreement. They can take it back at any time, from their record",
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={**DATE_ERRORS, "required": "Enter when they agreed, or do not write the story"},
+    )
+    nothing_identifying = forms.BooleanField(
+        label="I have taken out anything that could identify them",
+        error_messages={"required": "Check the story for anything that could identify them, then tick the box"},
+    )

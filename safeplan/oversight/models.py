@@ -114,3 +114,31 @@ class PolicyStatement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PracticeStory(models.Model):
+    """A de-identified story of positive risk taking or harm minimisation, written by the care team with the person
+    and shared within the organisation to learn from, only while the person agrees. The person it came from is kept
+    (so they can see it and withdraw it), never shown to readers; withdrawing takes it out of the library at once."""
+
+    class Kind(models.TextChoices):
+        POSITIVE_RISK = "positive_risk", "Positive risk taking"
+        HARM_MINIMISATION = "harm_minimisation", "Harm minimisation"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    title = models.CharField(max_length=120)
+    story = models.TextField(max_length=6000)
+    learned = models.TextField(max_length=2000, help_text="What others can learn from it.")
+    agreed_on = models.DateField(help_text="When the person agreed to it being shared.")
+    written_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-written_at"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from safeplan.oversight.models import Course, TrainingRecord
+from safeplan.people.access import staff_roles
 from safeplan.people.models import Organisation, StaffRole, User
 
 SOON = timedelta(days=60)  # a refresher due within this long is shown as coming up
@@ -76,9 +77,8 @@ def due_for(user: User) -> list[tuple[Organisation, Status]]:
     found = []
     organisations = {
         role.organisation_id: role.organisation
-        for role in StaffRole.objects.filter(
-            user=user, role__in=[StaffRole.Role.PRACTITIONER, StaffRole.Role.TEAM_LEAD]
-        ).select_related("organisation")
+        for role in staff_roles(user)  # cached for the request
+        if role.role in (StaffRole.Role.PRACTITIONER, StaffRole.Role.TEAM_LEAD)
     }
     for organisation in organisations.values():
         for status in statuses(organisation, [user])[user.pk]:

@@ -128,3 +128,17 @@ def policies_page(request: HttpRequest) -> HttpResponse:
             status=422 if form is not None and form.errors else 200,
         )
     return response
+
+
+def improving(request: HttpRequest) -> HttpResponse:
+    """Where staff find everything the service does to learn: what each may open, no figures and no audit (it shows
+    nothing but links)."""
+    user: User = request.user  # type: ignore[assignment]
+    roles = {r.role for r in staff_roles(user)}
+    if not roles & STAFF:
+        raise Http404("Not available.")
+    return render(
+        request,
+        "oversight/improving.jinja",
+        {"figures": bool(roles & {StaffRole.Role.OVERSIGHT, StaffRole.Role.TEAM_LEAD})},
+    )

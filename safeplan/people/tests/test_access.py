@@ -155,7 +155,7 @@ def test_caseload_page_runs_the_same_number_of_queries_for_many_people(client, w
     client.get(reverse("caseload"))
     for _ in range(30):
         CareRelationshipFactory(team=world.care.team)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):  # 14, and one for the column of people nobody has reached after a crisis
         response = client.get(reverse("caseload"))
     assert response.content.decode().count("/people/") >= 31
 
