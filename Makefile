@@ -6,7 +6,7 @@ STATIC_BUILD := build/static
 export SAFEPLAN_DEMO_PASSWORD ?= safeplan-demo-2026
 export SAFEPLAN_SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install assets demo serve test test-fast lint migrations-check bench clean
+.PHONY: help install assets demo serve test test-fast lint migrations-check bench bench-oversight clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ endif
 
 bench: assets ## Benchmark an audited record read against a bare view on PostgreSQL (see bench/README.md)
 	bash bench/run.sh
+
+bench-oversight: install ## The oversight page and its figures for 100,000 people with a year of history (PostgreSQL)
+	bash bench/oversight.sh
 
 clean: ## Remove build output and the local SQLite database
 	rm -rf build staticfiles var

@@ -5,10 +5,11 @@ SQL, measured in one interleaved run on PostgreSQL.
     DATABASE_URL=postgres://…/db uv run python bench/oversight.py --rounds 5
 
 First it checks that the ORM's counts and the hand-written SQL's are identical for every measure, team and month.
-Then, in rounds (page, ORM figures, SQL figures, page, …): the whole page through Django's test client as an
-oversight user (queries, suppression, charts, rendering, the audit row), the ORM figures alone, and the
-hand-written SQL alone. Prints the median and spread of each, the ratios, and the EXPLAIN ANALYZE of the slowest
-query the page runs.
+Then the first view of the day (which works every measure out and keeps the counts, as the nightly job does), and
+in rounds (page, ORM, SQL, page, …): the page as every later view sees it, through Django's test client as an
+oversight user (the kept counts, suppression, charts, rendering, the audit row); working the figures out through
+the ORM; and the same figures from hand-written SQL. Prints the median and spread of each, the ratios, and the
+EXPLAIN ANALYZE of the slowest query of working them out.
 """
 
 import argparse
@@ -33,9 +34,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from safeplan.oversight.figures import figures  # noqa: E402
+from safeplan.oversight.models import MeasureCount  # noqa: E402
 from safeplan.people.capabilities import measures  # noqa: E402
-from safeplan.people.measures import ORGANISATION, last_months  # noqa: E402
+from safeplan.people.measures import ORGANISATION, complete_months  # noqa: E402
 from safeplan.people.models import Organisation, Person, StaffRole, User  # noqa: E402
 from safeplan.plans.measures import crisis_sections  # noqa: E402
 
@@ -45,7 +46,8 @@ def sql_counts(organisation: Organisation, months) -> dict[str, dict]:
     params = {
         "organisation": organisation.pk,
         "start": months[0].first,
-        "today": months[-1].last,
+        "end": months[-1].last,
+        "today": timezone.localdate(),
         "now": timezone.now(),
         "crisis_templates": templates,
         "crisis_keys": keys,
@@ -98,7 +100,7 @@ def main() -> None:
     StaffRole.objects.get_or_create(user=user, organisation=organisation, team=None, role="oversight")
     client = Client()
     client.force_login(user)
-    months = last_months(timezone.localdate())
+    months = complete_months(timezone.localdate())
 
     problems = same(orm_counts(organisation, months), sql_counts(organisation, months))
     if problems:
@@ -108,16 +110,25 @@ def main() -> None:
         "measures, every team and month."
     )
 
+    MeasureCount.objects.filter(organisation=organisation).delete()
+    started = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = client.get("/oversight/")
+    cold = time.perf_counter() - started
     assert response.status_code == 200, response.status_code
     slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
-    print(f"The page: {len(captured.captured_queries)} queries, {len(response.content):,} bytes.")
+    print(
+        f"The first view of the day (working every measure out, as the nightly job does): {cold:.1f} s, "
+        f"{len(captured.captured_queries)} queries."
+    )
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/oversight/")
+    print(f"Every view after it: {len(captured.captured_queries)} queries, {len(response.content):,} bytes.")
 
     page, orm, sql = [], [], []
     for _ in range(args.rounds):
         page.append(timed(lambda: client.get("/oversight/")))
-        orm.append(timed(lambda: figures(organisation, months)))
+        orm.append(timed(lambda: orm_counts(organisation, months)))
         sql.append(timed(lambda: sql_counts(organisation, months)))
 
     def report(name: str, values: list[float]) -> float:
@@ -128,12 +139,13 @@ def main() -> None:
         return middle
 
     print(f"{args.rounds} interleaved rounds:")
-    whole = report("whole page (client, rendered)", page)
-    ours = report("figures through the ORM", orm)
-    theirs = report("hand-written SQL, same figures", sql)
+    whole = report("the page (counts kept today)", page)
+    ours = report("working them out: the ORM", orm)
+    theirs = report("working them out: hand-written SQL", sql)
     print(f"  target: page <= 1000 ms: {'PASS' if whole <= 1.0 else 'FAIL'} ({whole * 1000:.0f} ms)")
+    print(f"  working them out (the nightly job, and a first view of a new month): {ours:.1f} s")
     print(f"  target: ORM / SQL <= 1.5: {'PASS' if ours / theirs <= 1.5 else 'FAIL'} ({ours / theirs:.2f})")
-    print(f"\nThe slowest query of the page ({float(slowest['time']) * 1000:.0f} ms), EXPLAIN ANALYZE:")
+    print(f"\nThe slowest query of working them out ({float(slowest['time']) * 1000:.0f} ms), EXPLAIN ANALYZE:")
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest["sql"])
         for (line,) in cursor.fetchall():

@@ -11,7 +11,7 @@ def day(column: str) -> str:
 
 
 # Each measure: the counted rows (`u`, with `person_id` and `id`), what else to join, and the two conditions in terms
-# of `m.first`, `m.last`, `%(today)s` and `%(now)s`.
+# of `m.first`, `m.last`, `%(today)s` and `%(now)s` (the months run from `%(start)s` to `%(end)s`).
 MEASURES: dict[str, dict[str, str]] = {
     "plans_agreed": {
         "units": "SELECT p.id, p.person_id, p.started_at FROM plans_plan p",
@@ -24,7 +24,7 @@ MEASURES: dict[str, dict[str, str]] = {
                  EXISTS (SELECT 1 FROM plans_planversion w WHERE w.plan_id = v.plan_id AND w.number > v.number
                          AND {day("w.agreed_at")} <= v.review_due) AS reviewed
                  FROM plans_planversion v JOIN plans_plan p ON p.id = v.plan_id WHERE v.agreed_at IS NOT NULL""",
-        "counted": "u.review_due BETWEEN m.first AND m.last AND (u.review_due < %(today)s OR u.reviewed)",
+        "counted": "u.review_due BETWEEN m.first AND m.last AND u.review_due < %(today)s",
         "met": "u.reviewed",
     },
     "crisis_plans": {
@@ -63,7 +63,7 @@ MEASURES: dict[str, dict[str, str]] = {
                  EXISTS (SELECT 1 FROM followup_followup f WHERE f.event_id = c.id AND f.reached
                          AND f.contacted_at <= c.follow_up_by) AS in_time
                  FROM followup_crisisevent c""",
-        "counted": "u.happened BETWEEN m.first AND m.last AND (u.follow_up_by < %(now)s OR u.reached)",
+        "counted": "u.happened BETWEEN m.first AND m.last AND u.follow_up_by < %(now)s",
         "met": "u.in_time",
     },
     "concerns_acknowledged": {
@@ -72,7 +72,7 @@ MEASURES: dict[str, dict[str, str]] = {
                  EXISTS (SELECT 1 FROM concerns_step s WHERE s.concern_id = c.id AND s.state <> 'received'
                          AND {day("s.written_at")} <= c.acknowledge_by) AS in_time
                  FROM concerns_concern c WHERE c.kind = 'concern'""",
-        "counted": "u.received_on BETWEEN m.first AND m.last AND (u.acknowledge_by < %(today)s OR u.moved)",
+        "counted": "u.received_on BETWEEN m.first AND m.last AND u.acknowledge_by < %(today)s",
         "met": "u.in_time",
     },
     "concerns_answered": {
@@ -81,7 +81,7 @@ MEASURES: dict[str, dict[str, str]] = {
                  EXISTS (SELECT 1 FROM concerns_response r WHERE r.concern_id = c.id
                          AND {day("r.written_at")} <= c.respond_by) AS in_time
                  FROM concerns_concern c WHERE c.kind = 'concern'""",
-        "counted": """u.received_on BETWEEN m.first AND m.last AND (u.respond_by < %(today)s OR u.answered)
+        "counted": """u.received_on BETWEEN m.first AND m.last AND u.respond_by < %(today)s
                    AND u.state <> 'referred' AND NOT (u.state = 'closed' AND NOT u.answered)""",
         "met": "u.in_time",
     },
@@ -101,8 +101,8 @@ MEASURES: dict[str, dict[str, str]] = {
 
 QUERY = """
 WITH m AS (
-    SELECT g::date AS first, LEAST((g + interval '1 month' - interval '1 day')::date, %(today)s) AS last
-    FROM generate_series(%(start)s::date, %(today)s::date, interval '1 month') AS g
+    SELECT g::date AS first, LEAST((g + interval '1 month' - interval '1 day')::date, %(end)s) AS last
+    FROM generate_series(%(start)s::date, %(end)s::date, interval '1 month') AS g
 ), u AS ({units})
 SELECT m.first, cr.team_id,
        count(DISTINCT u.id) FILTER (WHERE {counted}) AS denominator,

@@ -1,9 +1,11 @@
 """What the circle counts for oversight: people with a supporter involved, and things withheld from people that are
 past the date they were to be looked at again (people/measures.py)."""
 
+from datetime import timedelta
+
 from django.db.models import Exists, OuterRef, Q
 
-from safeplan.people.measures import Counts, Measure, Month, monthly_counts, people_counts
+from safeplan.people.measures import Counts, Measure, Month, by, day_starts, monthly_counts, people_counts
 from safeplan.people.models import Organisation, SupportRelationship
 from safeplan.people.withholding import Withholding
 
@@ -25,7 +27,8 @@ def _withheld_past_review(organisation: Organisation, months: list[Month]) -> Co
         organisation=organisation,
         months=months,
         counted=lambda first, last: (
-            Q(decided_at__date__lte=last) & (Q(released_at__isnull=True) | Q(released_at__date__gt=last))
+            by("decided_at", last)
+            & (Q(released_at__isnull=True) | Q(released_at__gte=day_starts(last + timedelta(days=1))))
         ),
         met=lambda first, last: Q(review_on__lt=last),
     )

@@ -1,6 +1,7 @@
 """What concerns count for oversight: concerns acknowledged on time and answered on time, by the month received
-(people/measures.py). Compliments are thanked, never timed. The dates are each case's own (its nation's rules, a new
-response date agreed with the raiser), so these agree with the late rule (concerns/late.py)."""
+(people/measures.py), each counted once its date has passed, met or not. Compliments are thanked, never timed. The
+dates are each case's own (its nation's rules, a new response date agreed with the raiser), so these agree with the
+late rule (concerns/late.py)."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -23,14 +24,13 @@ def _by_month_received(organisation: Organisation, months: list[Month], due: Q, 
 
 
 def _acknowledged(organisation: Organisation, months: list[Month]) -> Counts:
-    moved_on = Exists(Step.objects.filter(concern=OuterRef("pk")).exclude(state=State.RECEIVED))
     in_time = Exists(
         Step.objects.filter(concern=OuterRef("pk"), written_at__date__lte=OuterRef("acknowledge_by")).exclude(
             state=State.RECEIVED
         )
     )
     today = timezone.localdate()
-    return _by_month_received(organisation, months, Q(acknowledge_by__lt=today) | Q(moved_on), Q(in_time))
+    return _by_month_received(organisation, months, Q(acknowledge_by__lt=today), Q(in_time))
 
 
 def _answered(organisation: Organisation, months: list[Month]) -> Counts:
@@ -39,9 +39,7 @@ def _answered(organisation: Organisation, months: list[Month]) -> Counts:
     today = timezone.localdate()
     # A case referred on is answered by whoever took it; one closed with no response was not looked into (past the
     # time limit, or withdrawn): neither is counted.
-    counted = (
-        (Q(respond_by__lt=today) | Q(answered)) & ~Q(state=State.REFERRED) & ~(Q(state=State.CLOSED) & ~Q(answered))
-    )
+    counted = Q(respond_by__lt=today) & ~Q(state=State.REFERRED) & ~(Q(state=State.CLOSED) & ~Q(answered))
     return _by_month_received(organisation, months, counted, Q(in_time))
 
 
@@ -51,7 +49,7 @@ MEASURES = [
         80,
         "Concerns acknowledged on time",
         "Of those, acknowledged (or moved on) by the date the rules set, three working days in England",
-        "Concerns received in the month whose acknowledgement date has passed, or that were acknowledged already",
+        "Concerns received in the month whose acknowledgement date has passed",
         "Each month, by the month received",
         _acknowledged,
     ),
@@ -61,7 +59,7 @@ MEASURES = [
         "Concerns answered on time",
         "Of those, with the written response sent by the response date (the one agreed with the raiser, when a new "
         "date was agreed)",
-        "Concerns received in the month whose response date has passed, or that were answered already",
+        "Concerns received in the month whose response date has passed (not those referred on, nor closed unanswered)",
         "Each month, by the month received",
         _answered,
     ),

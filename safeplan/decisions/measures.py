@@ -4,7 +4,7 @@ harms of the service's own actions (principle 7; people/measures.py)."""
 from django.db.models import Exists, OuterRef, Q
 
 from safeplan.decisions.models import Decision, LaterHarm
-from safeplan.people.measures import Counts, Measure, Month, monthly_counts
+from safeplan.people.measures import Counts, Measure, Month, during, monthly_counts
 from safeplan.people.models import Organisation
 
 
@@ -14,7 +14,7 @@ def _weighed(organisation: Organisation, months: list[Month]) -> Counts:
         person="person",
         organisation=organisation,
         months=months,
-        counted=lambda first, last: Q(agreement__final_at__date__gte=first, agreement__final_at__date__lte=last),
+        counted=lambda first, last: during("agreement__final_at", first, last),
         met=lambda first, last: Q(Exists(LaterHarm.objects.filter(option__decision=OuterRef("pk")))),
     )
 

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from safeplan.followup.models import CrisisEvent
-from safeplan.followup.queries import reached, reached_in_time
-from safeplan.people.measures import Counts, Measure, Month, monthly_counts
+from safeplan.followup.queries import reached_in_time
+from safeplan.people.measures import Counts, Measure, Month, during, monthly_counts
 from safeplan.people.models import Organisation
 
 
@@ -16,9 +16,8 @@ def _within_72_hours(organisation: Organisation, months: list[Month]) -> Counts:
         person="person",
         organisation=organisation,
         months=months,
-        counted=lambda first, last: (
-            Q(happened_at__date__gte=first, happened_at__date__lte=last) & (Q(follow_up_by__lt=now) | Q(reached()))
-        ),
+        # Counted once the 72 hours are up, reached or not (so a month is not flattered by early calls).
+        counted=lambda first, last: during("happened_at", first, last) & Q(follow_up_by__lt=now),
         met=lambda first, last: Q(reached_in_time()),
     )
 
@@ -29,7 +28,7 @@ MEASURES = [
         70,
         "Follow-up within 72 hours",
         "Of those, the person was spoken with (a call, a visit, a video call, a reply) within 72 hours",
-        "Crisis contacts and discharges from hospital in the month whose 72 hours have passed (or who were reached)",
+        "Crisis contacts and discharges from hospital in the month whose 72 hours have passed",
         "Each month, by the month it happened",
         _within_72_hours,
         why="The days after a crisis or leaving hospital are when people are most at risk. A message left is not "

@@ -37,9 +37,9 @@ def _seed(world: DemoWorld) -> None:
 
 
 def _daily() -> list[Any]:
-    from safeplan.oversight.tasks import remind_of_training
+    from safeplan.oversight.tasks import remind_of_training, work_out_measures
 
-    return [remind_of_training]
+    return [work_out_measures, remind_of_training]
 
 
 OVERSIGHT = Capability(

@@ -4,8 +4,8 @@ CSV alike (so the two can never disagree).
 
 Suppression (hazard H40): a cell is not shown when its numerator, its denominator, or (for a share) the people
 counted who did not meet it is from 1 to 4; it reads "fewer than 5". The organisation's figure sits beside its teams',
-so when exactly one team's cell of a month is suppressed the smallest other team's is too ("not shown"), and one
-suppressed team cannot be found by taking the others from the whole.
+so while taking the teams shown from the whole would leave a small number, more teams are hidden ("not shown"), and
+no suppressed team, nor any set of them, can be found by subtraction.
 """
 
 import math
@@ -57,16 +57,27 @@ def cell(measure: Measure, numerator: int, denominator: int) -> Cell:
     return Cell(numerator, denominator, value, f"{_figure(measure, value)} ({numerator:,} of {denominator:,})")
 
 
-def protect(cells: list[Cell]) -> list[Cell]:
-    """Teams' cells of one month, beside the organisation's: when exactly one is suppressed, the smallest other one
-    with anyone counted is not shown either."""
-    if sum(c.suppressed for c in cells) != 1:
-        return cells
-    others = [(c.denominator or 0, i) for i, c in enumerate(cells) if not c.suppressed and c.denominator]
-    if not others:
-        return cells
-    hidden = min(others)[1]
-    return [Cell(None, None, None, HIDDEN) if i == hidden else c for i, c in enumerate(cells)]
+def _left(whole: Cell, cells: list[Cell], share: bool) -> bool:
+    """Whether taking the shown teams' counts from the whole leaves a small number (of those counted, those met,
+    or for a share those not met): what someone could work out by subtraction."""
+    if whole.numerator is None or whole.denominator is None or not any(c.suppressed for c in cells):
+        return False
+    numerator = whole.numerator - sum(c.numerator or 0 for c in cells if not c.suppressed)
+    denominator = whole.denominator - sum(c.denominator or 0 for c in cells if not c.suppressed)
+    return numerator in SMALL or denominator in SMALL or (share and (denominator - numerator) in SMALL)
+
+
+def protect(cells: list[Cell], whole: Cell, share: bool = True) -> tuple[list[Cell], Cell]:
+    """Teams' cells of one month, beside the organisation's: while the whole less the teams shown would give away a
+    small number, the smallest team still shown is hidden too ("not shown"), and if none is left, the whole. Teams
+    can overlap (someone cared for by two), so this is cautious: it assumes they add up to the whole."""
+    cells = list(cells)
+    while _left(whole, cells, share):
+        shown = [(c.denominator or 0, i) for i, c in enumerate(cells) if not c.suppressed and c.denominator]
+        if not shown:
+            return cells, Cell(None, None, None, HIDDEN)
+        cells[min(shown)[1]] = Cell(None, None, None, HIDDEN)
+    return cells, whole
 
 
 @dataclass(frozen=True)
@@ -85,8 +96,14 @@ class MeasureFigures:
     def row(self, month: Month) -> list[Cell]:
         return [self.cells[(scope.key, month.first)] for scope in self.scopes]
 
-    def pairs(self, month: Month) -> list[tuple[Scope, Cell]]:
-        return list(zip(self.scopes, self.row(month), strict=True))
+    def table_scopes(self, scope: int) -> list[Scope]:
+        """The columns of the page's table: the whole organisation, and the team the charts are drawn for (the CSV
+        has every team; a trust's hundreds of teams would not fit a page)."""
+        chosen = self.shown_scope(scope)
+        return self.scopes[:1] + ([chosen] if chosen.key != ORGANISATION else [])
+
+    def pairs(self, month: Month, scope: int = ORGANISATION) -> list[tuple[Scope, Cell]]:
+        return [(s, self.cells[(s.key, month.first)]) for s in self.table_scopes(scope)]
 
     def shown_scope(self, scope: int) -> Scope:
         """The scope a chart is drawn for: the one asked for when this measure is counted for it, else the whole."""
@@ -111,22 +128,28 @@ class MeasureFigures:
         )
 
 
-def figures(organisation: Organisation, months: list[Month], only: list[str] | None = None) -> list[MeasureFigures]:
-    """Every registered measure (or those named), for the organisation and each of its teams, suppressed."""
+def figures(
+    organisation: Organisation, months: list[Month], counted: dict[str, Counts] | None = None
+) -> list[MeasureFigures]:
+    """Every registered measure, for the organisation and each of its teams, suppressed: from the counts given (as
+    kept by oversight/rollup.py), else counted now."""
     teams = [Scope(t.pk, t.name) for t in Team.objects.filter(organisation=organisation).order_by("name")]
     whole = Scope(ORGANISATION, organisation.name)
     found = []
     for measure in measures():
-        if only is not None and measure.key not in only:
-            continue
-        counts: Counts = measure.counts(organisation, months)
+        counts: Counts = counted.get(measure.key, {}) if counted is not None else measure.counts(organisation, months)
         scopes = [whole, *teams] if measure.by_team else [whole]
         cells: dict[tuple[int, date], Cell] = {}
         for month in months:
             for scope in scopes:
                 cells[(scope.key, month.first)] = cell(measure, *counts.get((scope.key, month.first), (0, 0)))
             if measure.by_team:
-                protected = protect([cells[(team.key, month.first)] for team in teams])
+                protected, whole_cell = protect(
+                    [cells[(team.key, month.first)] for team in teams],
+                    cells[(ORGANISATION, month.first)],
+                    share=measure.per == 100,
+                )
+                cells[(ORGANISATION, month.first)] = whole_cell
                 for team, kept in zip(teams, protected, strict=True):
                     cells[(team.key, month.first)] = kept
         found.append(MeasureFigures(measure, scopes, months, cells))

@@ -142,3 +142,25 @@ class PracticeStory(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MeasureCount(models.Model):
+    """One measure's counts for one team (or, team 0, the whole organisation) and month, as last worked out by the
+    nightly job (oversight/rollup.py): the measures page reads these instead of counting a year of records on every
+    view. Figures only: no person, no record."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=40)
+    team_id = models.IntegerField(help_text="0 for the whole organisation.")
+    month = models.DateField(help_text="The month's first day.")
+    numerator = models.PositiveIntegerField()
+    denominator = models.PositiveIntegerField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key", "team_id", "month"], name="one_count_per_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.team_id} {self.month:%Y-%m}: {self.numerator}/{self.denominator}"

@@ -17,3 +17,11 @@ def remind_of_training() -> int:
     if outcome.failed:
         raise RemindersNotSent(f"Training reminders: {outcome}.")
     return outcome.sent
+
+
+@task()
+def work_out_measures() -> int:
+    """Every organisation's measures for the last 12 months, kept for the measures page (oversight/rollup.py)."""
+    from safeplan.oversight.rollup import refresh_all
+
+    return refresh_all(timezone.localdate())

@@ -2,23 +2,29 @@
 beside a table of the same figures. Each view is audited once as a listing about no one (figures only)."""
 
 import csv
+from datetime import datetime
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
 from safeplan.oversight.access import chosen, overseen
 from safeplan.oversight.figures import MeasureFigures, figures
-from safeplan.people.measures import ORGANISATION, last_months
+from safeplan.oversight.rollup import stored
+from safeplan.people.measures import ORGANISATION, complete_months
 from safeplan.people.models import Organisation
 
 
-def _audited(request: HttpRequest, what: str) -> tuple[Organisation, list[MeasureFigures]]:
+def _audited(request: HttpRequest, what: str) -> tuple[Organisation, list[MeasureFigures], datetime]:
     organisation, role = chosen(request)
-    found = figures(organisation, last_months(timezone.localdate()))
+    today = timezone.localdate()
+    months = complete_months(today)
+    counted, when = stored(organisation, months)
+    found = figures(organisation, months, counted)
     audit.record_listing(
         request,
         role=role,
@@ -27,7 +33,7 @@ def _audited(request: HttpRequest, what: str) -> tuple[Organisation, list[Measur
         note=f" ({what}, figures only, organisation {organisation.pk})",
         purpose=AuditEvent.Purpose.GOVERNANCE,
     )
-    return organisation, found
+    return organisation, found, when
 
 
 def _scope(request: HttpRequest) -> int:
@@ -35,9 +41,10 @@ def _scope(request: HttpRequest) -> int:
     return int(asked) if asked.isdigit() else ORGANISATION
 
 
+@require_GET
 def measures_page(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
-        organisation, found = _audited(request, "page")
+        organisation, found, when = _audited(request, "page")
         scope = _scope(request)
         response = render(
             request,
@@ -48,6 +55,7 @@ def measures_page(request: HttpRequest) -> HttpResponse:
                 "figures": found,
                 "scope": scope,
                 "teams": found[0].scopes if found else [],
+                "when": when,
             },
         )
     return response
@@ -58,12 +66,13 @@ def _plain(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+@require_GET
 def measures_csv(request: HttpRequest) -> HttpResponse:
     """Every cell of the page, one row each: no names, no identifiers, suppressed cells blank with the reason."""
     with transaction.atomic():
-        organisation, found = _audited(request, "CSV")
+        organisation, found, when = _audited(request, "CSV")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="measures-{timezone.localdate():%Y-%m-%d}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="measures-{timezone.localtime(when):%Y-%m-%d-%H%M}.csv"'
     writer = csv.writer(response)
     writer.writerow(
         ["measure", "title", "team", "month", "numerator", "denominator", "value", "unit", "note", "definition"]

@@ -2,21 +2,24 @@
 
 A capability registers its measures (`Capability.measures`); the `oversight` capability shows them, suppresses small
 numbers, charts them and exports them. A measure is a share (or a rate) of a numerator over a denominator, each
-written out in words beside it, and counted by `monthly_counts`: one aggregate query for the teams and one for the
-organisation, each month a pair of conditional counts, never a loop over people in Python.
+written out in words beside it, and counted by `monthly_counts`: each month, one aggregate query for the teams and
+one for the organisation, never a loop over people in Python.
 
 Who is counted in a month for a team: the people that team cared for at some time in the month (a care relationship
 that started by the month's last day and had not ended before its first). For the organisation: the people any of
-its teams cared for in the month, each once however many teams cared for them. The month's last day is today for the
-month we are in, so nothing is counted as due before it is.
+its teams cared for in the month, each once however many teams cared for them. The page shows whole months
+(`complete_months`); a count for a month under way ends today. Whatever falls due (a review, a follow-up, a reply to
+a concern) is counted only once its time is up, met or not, so a month is never flattered by early successes while
+its failures are still to come.
 """
 
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from safeplan.people.models import Organisation, Person
 
@@ -35,6 +38,14 @@ class Month:
     @property
     def long_label(self) -> str:
         return f"{self.first:%B %Y}"
+
+
+def complete_months(today: date, count: int = 12) -> list[Month]:
+    """The `count` whole months before today's, oldest first: what the measures page shows. A month still under way
+    is left out, so a figure never changes from one day to the next (and no one day can be worked out by comparing
+    two), and nothing is counted before it is due."""
+    first_of_this = date(today.year, today.month, 1)
+    return last_months(first_of_this - timedelta(days=1), count)
 
 
 def last_months(today: date, count: int = 12) -> list[Month]:
@@ -96,25 +107,45 @@ def monthly_counts(
     """For each team of the organisation and for the organisation as a whole, and each month: how many of `units`
     are counted that month (`counted(first, last)`, among the people cared for then) and how many of those meet the
     measure (`met(first, last)`). `person` is the path from a unit to its Person ("" when the units are people).
-    Two queries, whatever the number of people, months or teams; a unit is counted once however many rows a join
-    makes of it. Conditions on rows with many per unit belong in an Exists, so the join does not multiply."""
+
+    Two aggregate queries a month (the teams, then the whole organisation), each reading only the rows counted in
+    that month, whatever the number of people or teams: a loop over months, never over people. A unit is counted
+    once however many rows a join makes of it. Conditions on rows with many per unit belong in an Exists, so the join
+    does not multiply; conditions on dates should compare a datetime with `day_starts` (an index can serve them)."""
     prefix = f"{person}__" if person else ""
     units = units.filter(**{f"{prefix}organisation": organisation})
-    aggregates = {}
-    for index, month in enumerate(months):
-        within = cared_for(person, month.first, month.last) & counted(month.first, month.last)
-        aggregates[f"d{index}"] = Count(unit, distinct=True, filter=within)
-        aggregates[f"n{index}"] = Count(unit, distinct=True, filter=within & met(month.first, month.last))
     team = f"{prefix}care_relationships__team"
     counts: Counts = {}
-    by_team = units.filter(**{f"{team}__organisation": organisation}).values(team).annotate(**aggregates).order_by()
-    for row in by_team:
-        for index, month in enumerate(months):
-            counts[(row[team], month.first)] = (row[f"n{index}"], row[f"d{index}"])
-    whole = units.aggregate(**aggregates)
-    for index, month in enumerate(months):
-        counts[(ORGANISATION, month.first)] = (whole[f"n{index}"] or 0, whole[f"d{index}"] or 0)
+    for month in months:
+        first, last = month.first, month.last
+        aggregates = {
+            "d": Count(unit, distinct=True),
+            "n": Count(unit, distinct=True, filter=met(first, last)),
+        }
+        # One filter() call, so the team grouped by is the team whose care relationship overlaps the month.
+        in_teams = units.filter(
+            cared_for(person, first, last) & Q(**{f"{team}__organisation": organisation}), counted(first, last)
+        )
+        for row in in_teams.values(team).annotate(**aggregates).order_by():
+            counts[(row[team], first)] = (row["n"], row["d"])
+        whole = units.filter(cared_for(person, first, last), counted(first, last)).aggregate(**aggregates)
+        counts[(ORGANISATION, first)] = (whole["n"], whole["d"])
     return counts
+
+
+def day_starts(day: date) -> datetime:
+    """The moment a day starts where the service is (Europe/London): compare datetimes with it, not their dates."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def during(field: str, first: date, last: date) -> Q:
+    """A datetime field within the days first to last (inclusive), as a range an index can serve."""
+    return Q(**{f"{field}__gte": day_starts(first), f"{field}__lt": day_starts(last + timedelta(days=1))})
+
+
+def by(field: str, last: date) -> Q:
+    """A datetime field on or before the day `last` (inclusive)."""
+    return Q(**{f"{field}__lt": day_starts(last + timedelta(days=1))})
 
 
 def _anyone(first: date, last: date) -> Q:

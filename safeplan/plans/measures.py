@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
-from safeplan.people.measures import ORGANISATION, Counts, Measure, Month, monthly_counts, people_counts
+from safeplan.people.measures import ORGANISATION, Counts, Measure, Month, by, during, monthly_counts, people_counts
 from safeplan.people.models import Organisation
 from safeplan.people.wording import LanguageHintCount
 from safeplan.plans.models import Entry, Plan, PlanTemplate, PlanVersion, Signature, Voice
@@ -18,7 +18,7 @@ def _agreed_with_person(last: date) -> Exists:
     """A version of the plan the person signed and that was agreed by `last`."""
     return Exists(
         Signature.objects.filter(
-            version__plan=OuterRef("pk"), role=Signature.Role.PERSON, version__agreed_at__date__lte=last
+            by("version__agreed_at", last), version__plan=OuterRef("pk"), role=Signature.Role.PERSON
         )
     )
 
@@ -31,7 +31,7 @@ def agreed_plan_counts(plans: QuerySet[Plan], organisation: Organisation, months
         person="person",
         organisation=organisation,
         months=months,
-        counted=lambda first, last: Q(started_at__date__lte=last),
+        counted=lambda first, last: by("started_at", last),
         met=lambda first, last: Q(_agreed_with_person(last)),
     )
 
@@ -52,10 +52,9 @@ def _reviews_on_time(organisation: Organisation, months: list[Month]) -> Counts:
         person="plan__person",
         organisation=organisation,
         months=months,
-        # A review due today is not late yet; one done early counts in the month it was due.
-        counted=lambda first, last: (
-            Q(review_due__gte=first, review_due__lte=last) & (Q(review_due__lt=today) | Q(reviewed))
-        ),
+        # Counted once the review date has passed, done or not (a review due today is not late yet); one done early
+        # counts in the month it was due.
+        counted=lambda first, last: Q(review_due__gte=first, review_due__lte=last, review_due__lt=today),
         met=lambda first, last: Q(reviewed),
     )
 
@@ -84,9 +83,9 @@ def _crisis_plans(organisation: Organisation, months: list[Month]) -> Counts:
             Exists(
                 PlanVersion.objects.filter(
                     with_crisis_part,
+                    by("agreed_at", last),
                     plan__person=OuterRef("pk"),
                     plan__template__in=templates,
-                    agreed_at__date__lte=last,
                 )
             )
         ),
@@ -94,7 +93,7 @@ def _crisis_plans(organisation: Organisation, months: list[Month]) -> Counts:
 
 
 def _written_in(first: date, last: date) -> Q:
-    return Q(created_at__date__gte=first, created_at__date__lte=last)
+    return during("created_at", first, last)
 
 
 def _own_words(organisation: Organisation, months: list[Month]) -> Counts:
@@ -143,7 +142,7 @@ MEASURES = [
         20,
         "Reviews on time",
         "Of those, reviews done by the review date: a newer version agreed on or before it",
-        "Agreed plan versions whose review date fell in the month and has passed (or that were reviewed already)",
+        "Agreed plan versions whose review date fell in the month and has passed",
         "Each month, by the month the review was due",
         _reviews_on_time,
     ),

@@ -51,28 +51,45 @@ def shown(numerator, denominator):
 
 
 def test_one_suppressed_team_hides_the_smallest_other_team_too():
-    cells = protect([shown(3, 20), shown(10, 40), shown(6, 12), shown(0, 0)])
-    assert [c.text for c in cells] == [FEWER, "25% (10 of 40)", HIDDEN, NONE]
+    teams, whole = protect([shown(3, 20), shown(10, 40), shown(6, 12), shown(0, 0)], shown(19, 72))
+    assert [c.text for c in teams] == [FEWER, "25% (10 of 40)", HIDDEN, NONE]
+    assert whole.text == "26.4% (19 of 72)"
 
 
-def test_two_suppressed_teams_need_nothing_more_hidden():
-    cells = protect([shown(3, 20), shown(2, 40), shown(6, 12)])
-    assert [c.text for c in cells] == [FEWER, FEWER, "50% (6 of 12)"]
+def test_two_suppressed_teams_hide_another_when_together_they_would_be_small():
+    """2 of 6 and 1 of 7 are both suppressed; shown beside 30 of 60 and the whole 33 of 73, they would add up to 3
+    of 13 by subtraction: so the third team is hidden too, and then nothing can be worked out."""
+    teams, whole = protect([shown(2, 6), shown(1, 7), shown(30, 60)], shown(33, 73))
+    assert [c.text for c in teams] == [FEWER, FEWER, HIDDEN]
+    assert whole.text == "45.2% (33 of 73)"
 
 
-def test_no_cell_of_a_year_of_figures_shows_a_count_from_1_to_4():
-    """Every combination of counts up to 12 in three teams: nothing shown is small, and no suppressed team can be
-    worked out from the organisation's figure and the other teams' (when the teams add up to the whole)."""
+def test_a_team_that_is_the_whole_organisation_is_hidden_with_it():
+    teams, whole = protect([shown(3, 20)], shown(3, 20))
+    assert [c.text for c in teams] == [FEWER] and whole.text == FEWER
+
+
+def sums(cells):
+    return [(c.numerator, c.denominator) for c in cells if c.numerator is not None]
+
+
+def test_nothing_small_can_be_worked_out_from_any_split_of_three_teams():
+    """Every split of up to 12 people in each of three teams, each meeting the measure or not: no cell shown is
+    small, and the whole less the teams shown never leaves a small number of those counted, met or not met."""
     for a in range(13):
         for b in range(13):
-            teams = protect([shown(a, 12), shown(b, 12), shown(6, 12)])
-            whole = shown(a + b + 6, 36)
-            for found in [*teams, whole]:
-                assert found.numerator not in SMALL and found.denominator not in SMALL
-                if found.numerator is not None and found.denominator is not None:
-                    assert found.denominator - found.numerator not in SMALL
-            hidden = [i for i, c in enumerate(teams) if c.suppressed]
-            assert len(hidden) != 1, "a single suppressed team could be found by subtraction"
+            for c in (0, 5, 11):
+                counts = [(a, 12), (b, 12), (c, 12)]
+                teams, whole = protect([shown(n, d) for n, d in counts], shown(a + b + c, 36))
+                for found in [*teams, whole]:
+                    assert found.numerator not in SMALL and found.denominator not in SMALL
+                    if found.numerator is not None and found.denominator is not None:
+                        assert found.denominator - found.numerator not in SMALL
+                if whole.numerator is None:
+                    continue
+                left_n = whole.numerator - sum(n for n, _ in sums(teams))
+                left_d = whole.denominator - sum(d for _, d in sums(teams))
+                assert left_n not in SMALL and left_d not in SMALL and (left_d - left_n) not in SMALL, (a, b, c)
 
 
 def test_the_chart_leaves_out_months_with_nobody_counted_and_does_not_draw_suppressed_ones():

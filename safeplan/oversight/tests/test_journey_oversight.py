@@ -54,7 +54,7 @@ class Journey(BrowserJourney):
         for person in Person.objects.all():
             assert person.full_name not in self.page.content()
         assert_accessible(self.page)
-        self.page.get_by_label("Draw the charts for").select_option(label="North team")
+        self.page.get_by_label("Draw the charts, and show the figures, for").select_option(label="North team")
         self.go(self.page.get_by_role("button", name="Draw the charts"))
         expect(self.page.locator("section[aria-labelledby=own_words]")).to_contain_text("North team: The median")
 
