@@ -34,7 +34,10 @@ MEASURES: dict[str, dict[str, str]] = {
                  WHERE p.person_id = u.person_id AND p.template_id = ANY(%(crisis_templates)s)
                  AND {day("v.agreed_at")} <= m.last
                  AND EXISTS (SELECT 1 FROM plans_entry e WHERE e.plan_id = p.id
-                             AND e.section_key = ANY(%(crisis_keys)s) AND e.created_at <= v.agreed_at))""",
+                             AND e.section_key = ANY(%(crisis_keys)s) AND e.created_at <= v.agreed_at
+                             AND e.hidden_from_staff_at IS NULL
+                             AND NOT EXISTS (SELECT 1 FROM plans_entryrevision r WHERE r.entry_id = e.id
+                                             AND r.removed AND r.written_at <= v.agreed_at)))""",
     },
     "own_words": {
         "units": f"SELECT e.id, p.person_id, {day('e.created_at')} AS written, e.voice FROM plans_entry e "

@@ -145,9 +145,11 @@ DATA_DIR = Path(env_str("SAFEPLAN_DATA_DIR", str(BASE_DIR / "var")))
 _database_url = env_str("DATABASE_URL", "")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)}
-    # No JIT compilation: for short queries it only adds work, and the measures' wide aggregates spent 1.6 s of a
-    # 1.6 s query compiling (bench/oversight.py, 2026-11-25).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT compilation: for short queries it only adds work, and it spent 1.6 s of a 1.6 s measures query
+        # compiling (bench/oversight.py, 2026-11-25). Added to any options DATABASE_URL gave.
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 else:
     if PRODUCTION:
         raise ImproperlyConfigured("Set DATABASE_URL to a PostgreSQL database in production.")

@@ -72,3 +72,15 @@ class FollowUpForm(NHSForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class InErrorForm(NHSForm):
+    event = forms.IntegerField(widget=forms.HiddenInput)
+    why = forms.CharField(
+        label="Why was it recorded in error?",
+        help_text="For example: saved twice, or the wrong person. It stays in the record with this, and is no longer "
+        "flagged or counted",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why it was recorded in error"},
+    )

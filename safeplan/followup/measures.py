@@ -12,7 +12,7 @@ from safeplan.people.models import Organisation
 def _within_72_hours(organisation: Organisation, months: list[Month]) -> Counts:
     now = timezone.now()
     return monthly_counts(
-        CrisisEvent.objects.all(),
+        CrisisEvent.objects.filter(in_error__isnull=True),
         person="person",
         organisation=organisation,
         months=months,

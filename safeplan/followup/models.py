@@ -53,3 +53,14 @@ class FollowUp(Authored):
 
     def __str__(self) -> str:
         return f"{self.get_how_display()} at {self.contacted_at:%Y-%m-%d %H:%M}"
+
+
+class RecordedInError(Authored):
+    """An event recorded by mistake (the wrong person, a date typed wrong, saved twice): it stays in the record with
+    why, and is no longer flagged on the caseload nor counted."""
+
+    event = models.OneToOneField(CrisisEvent, on_delete=models.PROTECT, related_name="in_error")
+    why = models.TextField(max_length=1000)
+
+    def __str__(self) -> str:
+        return f"Recorded in error: {self.event_id}"

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from safeplan.followup.models import WITHIN, CrisisEvent, FollowUp
+from safeplan.followup.models import WITHIN, CrisisEvent, FollowUp, RecordedInError
 from safeplan.people.records import Action, RecordError, Writer, audit_change
 
 
@@ -40,6 +40,20 @@ def record_event(
         )
         audit_change(writer, Action.CREATE, "crisis_event", event.pk)
     return event
+
+
+def record_in_error(writer: Writer, event: CrisisEvent, *, why: str, now: datetime | None = None) -> RecordedInError:
+    """Mark an event recorded by mistake: kept, with why, but no longer flagged or counted."""
+    _care_team(writer)
+    writer.check(event.person_id, error=FollowUpError, what="record")
+    if not why.strip():
+        raise FollowUpError("Say why it was recorded in error.")
+    with transaction.atomic():
+        if RecordedInError.objects.filter(event=event).exists():
+            raise FollowUpError("That is already marked as recorded in error.")
+        made = RecordedInError.objects.create(event=event, why=why.strip(), **writer.authored(now))
+        audit_change(writer, Action.UPDATE, "crisis_event", event.pk, "recorded in error")
+    return made
 
 
 def record_follow_up(

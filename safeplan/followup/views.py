@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from safeplan.core.forms import NHSForm
 from safeplan.followup import services
-from safeplan.followup.forms import EventForm, FollowUpForm, joined
+from safeplan.followup.forms import EventForm, FollowUpForm, InErrorForm, joined
 from safeplan.followup.models import WITHIN, CrisisEvent
 from safeplan.followup.queries import events_of
 from safeplan.people.access import RecordAccess
@@ -28,8 +28,14 @@ def _page(request: HttpRequest, access: RecordAccess, failed: NHSForm | None = N
         "event_form": forms.get("event_form") or EventForm(),
         "follow_up_form": forms.get("follow_up_form"),
         "follow_up_event": forms.get("follow_up_event"),
-        # One form per event, each with its own ids on the page.
+        # One form of each kind per event, each with its own ids on the page.
         "forms_for": lambda event: FollowUpForm(initial={"event": event.pk}, auto_id=f"event{event.pk}-%s"),
+        "error_form_for": lambda event: (
+            forms.get("in_error_form")
+            if forms.get("in_error_event") is not None and forms["in_error_event"].pk == event.pk
+            else InErrorForm(initial={"event": event.pk}, auto_id=f"error{event.pk}-%s")
+        ),
+        "in_error_event": forms.get("in_error_event"),
         "error_summary": failed.error_summary_items() if failed is not None else [],
     }
     return show(request, "followup/page.jinja", context, status=422 if failed is not None else 200)
@@ -40,6 +46,23 @@ def follow_up_page(request: HttpRequest, access: RecordAccess) -> Shown | HttpRe
     if request.method != "POST":
         return _page(request, access)
     writer = writer_or_404(request, access)
+    if request.POST.get("form") == "in_error":
+        asked = request.POST.get("event", "")
+        error_form = InErrorForm(request.POST, auto_id=f"error{asked if asked.isdigit() else 0}-%s")
+        wrong = None
+        if error_form.is_valid():
+            wrong = CrisisEvent.objects.filter(pk=error_form.cleaned_data["event"], person=access.person).first()
+            if wrong is None:
+                error_form.add_error(None, "That is not in this record.")
+            else:
+                try:
+                    services.record_in_error(writer, wrong, why=error_form.cleaned_data["why"])
+                except services.FollowUpError as error:
+                    error_form.add_error(None, str(error))
+                else:
+                    messages.success(request, "Marked as recorded in error. It stays in the record with why.")
+                    return redirect("crisis_follow_up", person_id=access.person.pk)
+        return _page(request, access, error_form, in_error_form=error_form, in_error_event=wrong)
     if request.POST.get("form") == "follow_up":
         asked = request.POST.get("event", "")
         form: NHSForm = FollowUpForm(request.POST, auto_id=f"event{asked if asked.isdigit() else 0}-%s")

@@ -30,6 +30,26 @@ def _notices(user: User) -> list[tuple[str, str]]:
     ]
 
 
+def _export(person: Any) -> dict[str, Any]:
+    """The practice stories written from their record, shared or withdrawn, for All my data."""
+    from safeplan.oversight.stories import of
+
+    return {
+        "practice_stories": [
+            {
+                "title": story.title,
+                "about": story.get_kind_display(),
+                "story": story.story,
+                "what_others_can_learn": story.learned,
+                "you_agreed_on": story.agreed_on.isoformat(),
+                "written_at": story.written_at.isoformat(),
+                "withdrawn_at": story.withdrawn_at.isoformat() if story.withdrawn_at else None,
+            }
+            for story in of(person)
+        ]
+    }
+
+
 def _seed(world: DemoWorld) -> None:
     from safeplan.oversight.demo import seed_oversight
 
@@ -49,6 +69,7 @@ OVERSIGHT = Capability(
     record_parts=[RecordPart("oversight/_record_part.jinja")],
     staff_notices=_notices,
     seed_demo=_seed,
+    export=_export,
     object_names={
         "oversight_measures": "service measures (figures only)",
         "practice_stories": "practice stories from your record",

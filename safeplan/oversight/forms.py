@@ -1,5 +1,6 @@
 """Forms for improvement cycles."""
 
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
@@ -46,13 +47,13 @@ class CycleForm(NHSForm):
     team = forms.ChoiceField(label="Where", required=False, error_messages={"invalid_choice": "Choose from the list"})
     starts_on = forms.DateField(
         label="First day",
-        help_text="For example, 1/12/2026",
+        help_text="For example, 1/12/2026. A cycle runs in whole months, from the first of this month",
         input_formats=DATE_INPUT_FORMATS,
         error_messages={**DATE_ERRORS, "required": "Enter the first day"},
     )
     ends_on = forms.DateField(
         label="Last day",
-        help_text="The figures before are for a period as long as this one, just before it starts",
+        help_text="To the end of this month. The figures before are for as many months, just before it starts",
         input_formats=DATE_INPUT_FORMATS,
         error_messages={**DATE_ERRORS, "required": "Enter the last day"},
     )
@@ -61,6 +62,9 @@ class CycleForm(NHSForm):
         super().__init__(*args, **kwargs)
         self.fields["measures"].choices = measures  # type: ignore[attr-defined]
         self.fields["team"].choices = teams  # type: ignore[attr-defined]
+        if all(value for value, _ in teams):  # a team lead: one of their teams, never the whole organisation
+            self.fields["team"].required = True
+            self.fields["team"].error_messages["required"] = "Choose one of your teams"
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -69,6 +73,11 @@ class CycleForm(NHSForm):
             self.add_error("ends_on", "The last day must be on or after the first day")
         if starts and ends and (ends - starts).days > 366:
             self.add_error("ends_on", "A cycle lasts a year at most: try a shorter one, then the next")
+        latest = timezone.localdate() + timedelta(days=730)
+        if starts and not date(2000, 1, 1) <= starts <= latest:
+            self.add_error("starts_on", f"Enter a date from 2000 to {latest:%Y}")
+        if ends and not date(2000, 1, 1) <= ends <= latest:
+            self.add_error("ends_on", f"Enter a date from 2000 to {latest:%Y}")
         return cleaned
 
 

@@ -19,19 +19,24 @@ class StoryError(RecordError):
 
 
 def _names(person: Person) -> list[str]:
-    words = {person.full_name, person.preferred_name, *person.full_name.split(), person.nhs_number}
-    return sorted((w for w in words if w and len(w) > 1), key=len, reverse=True)
+    """Every name they go by, whole and in parts (split at spaces, hyphens and apostrophes)."""
+    whole = {person.full_name, person.preferred_name}
+    parts = {part for name in whole for part in re.split(r"[\s\-'’]+", name)}
+    return sorted((w for w in whole | parts if w and len(w) > 1), key=len, reverse=True)
 
 
 def identifying(person: Person, *texts: str) -> str:
-    """The first of the person's names (or their NHS number) found in these words, else ""."""
+    """The first of the person's names found in these words, or their NHS number or date of birth, else ""."""
     joined = " ".join(texts)
-    compact = re.sub(r"\s", "", joined)
+    digits = re.sub(r"\D", "", joined)
+    if person.nhs_number and person.nhs_number in digits:
+        return "their NHS number"
+    born = person.date_of_birth
+    for written in (f"{born:%d%m%Y}", f"{born.day}{born.month}{born.year}", f"{born:%Y%m%d}"):
+        if written in digits:
+            return "their date of birth"
     for name in _names(person):
-        if name.isdigit():
-            if name in compact:
-                return "their NHS number"
-        elif re.search(rf"\b{re.escape(name)}\b", joined, flags=re.IGNORECASE):
+        if re.search(rf"\b{re.escape(name)}\b", joined, flags=re.IGNORECASE):
             return f"“{name}”"
     return ""
 

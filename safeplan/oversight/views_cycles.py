@@ -34,6 +34,14 @@ def _audit(request: HttpRequest, role: str, action: str, cycle_id: object = "", 
     )
 
 
+def _changeable(user: User, organisation_id: int) -> tuple[bool, set[int]]:
+    """Whether the user oversees the organisation (any of its cycles), and which of its teams they lead (only those
+    teams' cycles, for a team lead)."""
+    roles = [r for r in staff_roles(user) if r.organisation_id == organisation_id]
+    oversight = any(r.role == StaffRole.Role.OVERSIGHT for r in roles)
+    return oversight, {r.team_id for r in roles if r.role == StaffRole.Role.TEAM_LEAD and r.team_id}
+
+
 def _cycle(request: HttpRequest, cycle_id: int) -> tuple[ImprovementCycle, str]:
     """The cycle, when it is one of an organisation the user oversees, with the role they see it in; else 404."""
     user: User = request.user  # type: ignore[assignment]
@@ -57,9 +65,14 @@ def cycle_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _teams(organisation: Organisation) -> list[tuple[str, str]]:
+def _teams(organisation: Organisation, user: User) -> list[tuple[str, str]]:
+    """Where a cycle may be run by this user: anywhere for oversight, a team lead's own teams only."""
+    oversight, led = _changeable(user, organisation.pk)
     teams = Team.objects.filter(organisation=organisation).order_by("name")
-    return [("", f"{organisation.name} (the whole organisation)")] + [(str(t.pk), t.name) for t in teams]
+    if not oversight:
+        teams = teams.filter(pk__in=led)
+    whole = [("", f"{organisation.name} (the whole organisation)")] if oversight else []
+    return whole + [(str(t.pk), t.name) for t in teams]
 
 
 def cycle_new(request: HttpRequest) -> HttpResponse:
@@ -81,7 +94,7 @@ def cycle_new(request: HttpRequest) -> HttpResponse:
             posted(request),
             initial=initial,
             measures=[(m.key, m.title) for m in measures()],
-            teams=_teams(organisation),
+            teams=_teams(organisation, request.user),  # type: ignore[arg-type]
         )
         if form.is_valid():
             data = form.cleaned_data
@@ -121,6 +134,10 @@ def cycle_new(request: HttpRequest) -> HttpResponse:
 def cycle_page(request: HttpRequest, cycle_id: int) -> HttpResponse:
     with transaction.atomic():
         cycle, role = _cycle(request, cycle_id)
+        oversight, led = _changeable(request.user, cycle.organisation_id)  # type: ignore[arg-type]
+        may_change = oversight or cycle.team_id in led
+        if request.method == "POST" and not may_change:
+            raise Http404("Not available.")
         form = LearningForm(posted(request), initial={"revision": cycle.revision, "next_step": cycle.next_step})
         status, stale, attempt = 200, "", ""
         if form.is_valid():
@@ -152,7 +169,7 @@ def cycle_page(request: HttpRequest, cycle_id: int) -> HttpResponse:
                 "figures": cycles.before_after(cycle, today),
                 "before": before,
                 "after": after,
-                "form": form,
+                "form": form if may_change else None,
                 "attempt": attempt,
                 "stale": stale,
                 "error_summary": [{"text": stale, "href": "#learned"}] if stale else None,

@@ -27,7 +27,10 @@ def record_stories(request: HttpRequest, access: RecordAccess) -> Shown | HttpRe
     if request.method == "POST":
         writer = writer_or_404(request, access)
         if request.POST.get("form") == "withdraw":
-            story = PracticeStory.objects.filter(pk=request.POST.get("story", "0") or 0, person=access.person).first()
+            asked = request.POST.get("story", "")
+            story = (
+                PracticeStory.objects.filter(pk=int(asked), person=access.person).first() if asked.isdigit() else None
+            )
             if story is None:
                 raise Http404("Not in this record.")
             stories.withdraw(writer, story)

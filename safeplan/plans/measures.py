@@ -11,7 +11,7 @@ from django.utils import timezone
 from safeplan.people.measures import ORGANISATION, Counts, Measure, Month, by, during, monthly_counts, people_counts
 from safeplan.people.models import Organisation
 from safeplan.people.wording import LanguageHintCount
-from safeplan.plans.models import Entry, Plan, PlanTemplate, PlanVersion, Signature, Voice
+from safeplan.plans.models import Entry, EntryRevision, Plan, PlanTemplate, PlanVersion, Signature, Voice
 
 
 def _agreed_with_person(last: date) -> Exists:
@@ -73,8 +73,18 @@ def crisis_sections() -> tuple[list[int], list[str]]:
 
 def _crisis_plans(organisation: Organisation, months: list[Month]) -> Counts:
     templates, keys = crisis_sections()
+    # Something in the crisis part when the version was agreed: written by then, not taken out by then, and not
+    # hidden from staff (a supporter's words the person kept from the care team are in no version).
+    taken_out = EntryRevision.objects.filter(
+        entry=OuterRef("pk"), removed=True, written_at__lte=OuterRef(OuterRef("agreed_at"))
+    )
     with_crisis_part = Exists(
-        Entry.objects.filter(plan=OuterRef("plan"), section_key__in=keys, created_at__lte=OuterRef("agreed_at"))
+        Entry.objects.filter(
+            plan=OuterRef("plan"),
+            section_key__in=keys,
+            created_at__lte=OuterRef("agreed_at"),
+            hidden_from_staff_at__isnull=True,
+        ).exclude(Exists(taken_out))
     )
     return people_counts(
         organisation,

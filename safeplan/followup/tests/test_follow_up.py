@@ -42,9 +42,9 @@ def test_contact_is_due_72_hours_after_and_only_a_conversation_counts(world):
     assert event.follow_up_by == NOW + timedelta(hours=42)
     staff = as_(world, world.practitioner)
     services.record_follow_up(staff, event, contacted_at=NOW - timedelta(hours=2), how="phone", reached=False, now=NOW)
-    assert waiting([world.person.pk], NOW).count() == 1, "a message left is not contact"
+    assert waiting([world.person.pk]).count() == 1, "a message left is not contact"
     services.record_follow_up(staff, event, contacted_at=NOW - timedelta(hours=1), how="phone", reached=True, now=NOW)
-    assert waiting([world.person.pk], NOW).count() == 0
+    assert waiting([world.person.pk]).count() == 0
     [found] = events_of(world.person)
     assert found.was_reached and found.in_time
 
@@ -179,3 +179,32 @@ def test_the_caseload_flags_people_nobody_has_reached(client, world):
     with time_machine.travel(NOW, tick=False):
         text = client.get(reverse("caseload")).content.decode()
     assert "Nobody reached yet" in text
+
+
+def test_the_flag_stays_until_someone_has_spoken_with_them_however_long_ago(world):
+    an_event(world, hours_ago=24 * 40)
+    assert waiting([world.person.pk]).count() == 1
+
+
+def test_an_event_recorded_in_error_stays_with_why_and_is_no_longer_flagged_or_counted(client, world):
+    from safeplan.followup.measures import MEASURES
+    from safeplan.people.measures import ORGANISATION, last_months
+
+    event = an_event(world, hours_ago=100)
+    client.force_login(world.practitioner)
+    with time_machine.travel(NOW, tick=False):
+        response = client.post(page(world), {"form": "in_error", "event": event.pk, "why": ""})
+        assert response.status_code == 422 and "Say why it was recorded in error" in response.content.decode()
+        response = client.post(page(world), {"form": "in_error", "event": event.pk, "why": "Saved twice"})
+        assert response.status_code == 302
+        text = client.get(page(world)).content.decode()
+        months = last_months(NOW.date())
+        counted = MEASURES[0].counts(world.org, months)
+    assert "Recorded in error" in text and "Saved twice" in text
+    assert waiting([world.person.pk]).count() == 0
+    assert counted.get((ORGANISATION, months[-1].first), (0, 0)) == (0, 0)
+    assert CrisisEvent.objects.filter(pk=event.pk).exists()
+    with pytest.raises(services.FollowUpError):
+        services.record_in_error(as_(world, world.practitioner), event, why="Again")
+    with pytest.raises(services.FollowUpError):
+        services.record_in_error(as_(world, world.person.user), event, why="Not me")

@@ -12,7 +12,8 @@ from safeplan.audit.models import AuditEvent
 from safeplan.oversight import cycles
 from safeplan.oversight.models import ImprovementCycle
 from safeplan.oversight.tests.test_measures import TODAY, Year
-from safeplan.people.measures import Month
+from safeplan.people.capabilities import measures
+from safeplan.people.measures import ORGANISATION, Month
 from safeplan.people.models import StaffRole
 from safeplan.people.tests.factories import OrganisationFactory, StaffRoleFactory
 from safeplan.plans.models import Voice
@@ -61,19 +62,24 @@ def test_before_and_after_use_exactly_the_two_periods(year):
     )
     with time_machine.travel(TODAY, tick=False):
         [found] = cycles.before_after(cycle)
-    assert found.before.text == "50% (6 of 12)"
-    assert found.after is not None and found.after.text == "66.7% (10 of 15)"
-    assert found.words == "Up 16.7 percentage points (the better way)"
+        before, after = cycles.periods(cycle, TODAY.date())
+        exact = next(m for m in measures() if m.key == "own_words").counts(year.org, [before, after])
+    assert exact[(ORGANISATION, before.first)] == (6, 12) and exact[(ORGANISATION, after.first)] == (10, 15)
+    # Shown rounded: shares to whole numbers, counts to the nearest 5, so two cycles cannot be subtracted.
+    assert found.before.text == "50% (about 5 of 10)"
+    assert found.after is not None and found.after.text == "67% (about 10 of 15)"
+    assert found.words == "Up about 17 percentage points (the better way)"
 
 
-def test_a_running_cycle_counts_up_to_today_and_one_not_started_has_no_after(year):
-    running = a_cycle(year, starts_on=date(2026, 11, 1), ends_on=date(2026, 12, 31))
+def test_a_cycle_runs_in_whole_months_and_counts_only_whole_months_while_it_runs(year):
+    running = a_cycle(year, starts_on=date(2026, 10, 14), ends_on=date(2026, 12, 3))
+    assert (running.starts_on, running.ends_on) == (date(2026, 10, 1), date(2026, 12, 31))
     before, after = cycles.periods(running, TODAY.date())
-    assert after == Month(date(2026, 11, 1), date(2026, 11, 20))
-    assert before == Month(date(2026, 9, 1), date(2026, 10, 31))
-    later = a_cycle(year, starts_on=date(2027, 1, 1), ends_on=date(2027, 1, 31))
-    assert cycles.periods(later, TODAY.date())[1] is None
-    assert cycles.before_after(later, TODAY.date())[0].after is None
+    assert after == Month(date(2026, 10, 1), date(2026, 10, 31))  # November is not over
+    assert before == Month(date(2026, 7, 1), date(2026, 9, 30))  # as many months as the whole cycle
+    this_month = a_cycle(year, starts_on=date(2026, 11, 1), ends_on=date(2026, 11, 30))
+    assert cycles.periods(this_month, TODAY.date())[1] is None
+    assert cycles.before_after(this_month, TODAY.date())[0].after is None
 
 
 def test_a_teams_cycle_counts_that_team_only(year):
@@ -83,9 +89,9 @@ def test_a_teams_cycle_counts_that_team_only(year):
         history.entry(year.rows, made, year.staff, date(2026, 6, 2), Voice.PERSON)  # Cy, team B
     year.rows.save()
     [found] = cycles.before_after(a_cycle(year, team=year.b), TODAY.date())
-    assert found.after is not None and found.after.text == "100% (7 of 7)"
+    assert found.after is not None and found.after.text == "100% (about 5 of 5)"
     [whole] = cycles.before_after(a_cycle(year), TODAY.date())
-    assert whole.after is not None and whole.after.text == "68.4% (13 of 19)"
+    assert whole.after is not None and whole.after.text == "68% (about 15 of 20)"
 
 
 def test_starting_a_cycle_refuses_what_is_not_a_measure_or_a_team_of_ours(year):
@@ -133,6 +139,8 @@ def test_oversight_starts_a_cycle_and_it_is_audited(client, year):
         ({"ends_on": "1/11/2026"}, "The last day must be on or after the first day"),
         ({"starts_on": "31/2/2026"}, "Enter the date as day/month/year"),
         ({"ends_on": "1/12/2028"}, "A cycle lasts a year at most"),
+        ({"starts_on": "1/1/0001"}, "Enter a date from 2000 to"),
+        ({"ends_on": "31/12/9999"}, "Enter a date from 2000 to"),
         ({"team": "999999"}, "Choose from the list"),
     ],
 )
@@ -188,3 +196,20 @@ def test_cycles_of_another_organisation_and_to_anyone_else_are_404(client, year)
         client.force_login(user)
         assert client.get(reverse("oversight_cycles")).status_code == 404
         assert client.get(reverse("oversight_cycle_new")).status_code == 404
+
+
+def test_a_team_lead_runs_cycles_for_their_own_teams_only(client, year):
+    lead = StaffRoleFactory(team=year.a, organisation=year.org, role=StaffRole.Role.TEAM_LEAD).user
+    response = post(client, lead, "oversight_cycle_new", {**GOOD, "team": str(year.b.pk)})
+    assert response.status_code == 422 and not ImprovementCycle.objects.exists()
+    response = post(client, lead, "oversight_cycle_new", {**GOOD, "team": ""})  # the whole organisation
+    assert response.status_code == 422 and not ImprovementCycle.objects.exists()
+    assert post(client, lead, "oversight_cycle_new", {**GOOD, "team": str(year.a.pk)}).status_code == 302
+    theirs = a_cycle(year, team=year.b)
+    data = {"learned": "Not mine to write", "next_step": "adopt", "revision": 1}
+    assert post(client, lead, "oversight_cycle", data, cycle_id=theirs.pk).status_code == 404
+    client.force_login(lead)
+    page = client.get(reverse("oversight_cycle", kwargs={"cycle_id": theirs.pk}))
+    assert page.status_code == 200 and "Save what we learned" not in page.content.decode()
+    theirs.refresh_from_db()
+    assert theirs.learned == ""

@@ -117,6 +117,19 @@ def test_people_with_an_agreed_crisis_plan_count_only_plans_agreed_with_somethin
     history.entry(year.rows, empty, year.staff, date(2026, 1, 6), crisis=False)
     history.version(year.rows, empty, year.staff, 1, agreed=date(2026, 2, 1))
     history.entry(year.rows, empty, year.staff, date(2026, 2, 6), crisis=True)  # after it was agreed
+    taken_out = history.plan(year.rows, year.bo, year.staff, date(2026, 1, 5), key="joint-crisis")
+    gone = history.entry(year.rows, taken_out, year.staff, date(2026, 1, 6), crisis=True)
+    year.rows.revisions.append(
+        history.EntryRevision(
+            entry=gone,
+            number=2,
+            fields={},
+            removed=True,
+            mode="together",
+            **history.authored(year.staff, history.at(date(2026, 1, 7))),
+        )
+    )
+    history.version(year.rows, taken_out, year.staff, 1, agreed=date(2026, 2, 1))  # its crisis part was empty
     draft = history.plan(year.rows, year.cy, year.staff, date(2026, 6, 5), key="six-step")
     history.entry(year.rows, draft, year.staff, date(2026, 6, 6), crisis=True)
     history.version(year.rows, draft, year.staff, 1, agreed=None)
