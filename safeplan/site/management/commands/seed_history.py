@@ -6,6 +6,7 @@ import random
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="The load-test organisation's seed (as for `seed`).")
 
     def handle(self, *args: Any, seed: int, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("Synthetic history is for benchmarks, never a production database.")
         organisation = Organisation.objects.filter(name=f"Load test organisation {seed}").first()
         if organisation is None:
             raise CommandError(f"Run `safeplan seed --people N --seed {seed}` first.")
