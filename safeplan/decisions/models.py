@@ -170,6 +170,9 @@ class Agreement(History):
     against_preference_reason = models.TextField(max_length=4000, blank=True)
     final_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        indexes = [models.Index(fields=["final_at"], name="agreement_final")]  # decisions agreed by month
+
     def __str__(self) -> str:
         return f"Agreement on {self.decision_id}"
 

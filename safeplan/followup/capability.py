@@ -35,7 +35,9 @@ def _seed(world: DemoWorld) -> None:
 FOLLOW_UP = Capability(
     "followup",
     record_parts=[RecordPart("followup/_record_part.jinja", _part)],
-    caseload_columns=[CaseloadColumn("After a crisis", _waiting, flag="Nobody reached yet", otherwise="")],
+    caseload_columns=[
+        CaseloadColumn("After a crisis", _waiting, flag="Nobody reached yet", otherwise="Nothing waiting")
+    ],
     seed_demo=_seed,
     export=_export,
     measures=followup_measures.MEASURES,

@@ -1,6 +1,6 @@
 """Demo follow-up for `seed_demo`: Lee left hospital four days ago and Morgan rang the next morning (spoken with in
-time); Kit rang the crisis team last night, Sam left a message this morning and nobody has spoken with Kit yet (on
-Sam's caseload as "Nobody reached yet")."""
+time); Kit rang the crisis team last night, Sam left a message (this morning, or late last night) and nobody has
+spoken with Kit yet (on Sam's caseload as "Nobody reached yet")."""
 
 from datetime import timedelta
 
@@ -30,8 +30,11 @@ def seed_follow_up(world: DemoWorld) -> None:
         now=left + timedelta(hours=20),
     )
     sam = demo_writer(world.staff["sam"], kit)
-    rang = now - timedelta(hours=14)
+    local = timezone.localtime()
+    evening = local.replace(hour=19, minute=30, second=0, microsecond=0) - timedelta(days=1)
+    morning = local.replace(hour=9, minute=15, second=0, microsecond=0)
+    called = morning if morning < local else evening + timedelta(hours=2)  # this morning, or late last night
     event = services.record_event(
-        sam, kind=CrisisEvent.Kind.CRISIS_CONTACT, happened_at=rang, where="Crisis team, by phone", now=rang
+        sam, kind=CrisisEvent.Kind.CRISIS_CONTACT, happened_at=evening, where="Crisis team, by phone", now=evening
     )
-    services.record_follow_up(sam, event, contacted_at=now - timedelta(hours=2), how=FollowUp.How.PHONE, reached=False)
+    services.record_follow_up(sam, event, contacted_at=called, how=FollowUp.How.PHONE, reached=False, now=called)

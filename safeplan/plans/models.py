@@ -149,7 +149,10 @@ class Entry(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["plan", "section_key", "item_key"], name="entry_item")]
+        indexes = [
+            models.Index(fields=["plan", "section_key", "item_key"], name="entry_item"),
+            models.Index(fields=["created_at"], name="entry_written"),  # the measures count entries by month
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(voice="supporter", supporter__isnull=False) | (~Q(voice="supporter") & Q(supporter=None)),
@@ -193,6 +196,7 @@ class PlanVersion(History):
 
     class Meta:
         ordering = ["plan", "number"]
+        indexes = [models.Index(fields=["review_due"], name="version_review_due")]  # reviews due by month
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number"),
             models.CheckConstraint(

@@ -63,7 +63,8 @@ def seed_localities(organisation: Organisation, oversight: User, today: date) ->
         )
         for n in range(30)
     )
-    change_day = today - timedelta(days=150)
+    five_months_ago = today - timedelta(days=150)
+    change_day = date(five_months_ago.year, five_months_ago.month, 1)  # cycles run in whole months
     for name, odds in [
         ("North locality team", improving(USUAL, BETTER, change_day)),
         ("South locality team", steady(USUAL)),

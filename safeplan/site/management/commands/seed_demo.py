@@ -62,12 +62,17 @@ PEOPLE_WHO_SIGN_IN = [
 LOGINS = [
     # login, who, role, what to look at
     ("priya", "Priya Natarajan", "practitioner, Riverside community team", "Rowan's plans, harm plan and decisions"),
-    ("sam", "Sam Okoro", "practitioner, Riverside community team", "Kit's overdue six-step plan and decision"),
+    (
+        "sam",
+        "Sam Okoro",
+        "practitioner, Riverside community team",
+        "Kit's overdue six-step plan and decision; nobody has reached Kit since a crisis call; training due",
+    ),
     (
         "morgan",
         "Morgan Reyes",
         "practitioner, Hillside home treatment team",
-        "Lee's plans and decision; emergency access",
+        "Lee's plans and decision; emergency access; the call after Lee left hospital",
     ),
     (
         "jordan",
@@ -96,7 +101,13 @@ LOGINS = [
         "advocate: Rowan's advocate",
         "all of Rowan's six-step plan and one decision, shared; may raise concerns for Rowan",
     ),
-    ("oversight", "Olu Bankole", "oversight: governance lead", "figures only, no records; learning from concerns"),
+    (
+        "oversight",
+        "Olu Bankole",
+        "oversight: governance lead",
+        "figures only, no records: Improving care (a year of measures for two locality teams, improvement cycles, "
+        "training, policies, practice stories); learning from concerns",
+    ),
     ("admin", "Ash Carter", "administrator", "Django admin: teams, templates, catalogue"),
 ]
 
