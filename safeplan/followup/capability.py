@@ -26,6 +26,12 @@ def _export(person: Any) -> dict[str, Any]:
     return export_follow_up(person)
 
 
+def _daily() -> list[Any]:
+    from safeplan.followup.tasks import remind_of_follow_up
+
+    return [remind_of_follow_up]
+
+
 def _seed(world: DemoWorld) -> None:
     from safeplan.followup.demo import seed_follow_up
 
@@ -39,6 +45,7 @@ FOLLOW_UP = Capability(
         CaseloadColumn("After a crisis", _waiting, flag="Nobody reached yet", otherwise="Nothing waiting")
     ],
     seed_demo=_seed,
+    daily=_daily,
     export=_export,
     measures=followup_measures.MEASURES,
     object_names={

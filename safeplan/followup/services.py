@@ -30,6 +30,11 @@ def record_event(
     if happened_at > now:
         raise FollowUpError("The date and time cannot be in the future.")
     with transaction.atomic():
+        same = CrisisEvent.objects.filter(
+            person=writer.access.person, kind=kind, happened_at=happened_at, in_error__isnull=True
+        )
+        if same.exists():
+            raise FollowUpError("That is recorded already (the same thing at the same time).")
         event = CrisisEvent.objects.create(
             person=writer.access.person,
             kind=kind,

@@ -5,7 +5,9 @@ Anything outside a user's access is answered exactly as a record that does not e
 """
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
@@ -98,6 +100,26 @@ def organisations_where(user: User, roles: set[str]) -> list[Organisation]:
         if role.role in roles:
             found.setdefault(role.organisation_id, role.organisation)
     return list(found.values())
+
+
+def caring_staff_addresses(person_ids: set[Any], roles: list[str]) -> dict[Any, dict[int, str]]:
+    """For each of these people, the e-mail address of each active member of staff in these roles in a team caring for
+    them now: {person id: {user id: address}} (two queries, however many people). For reminders that name no one."""
+    teams: dict[Any, set[int]] = defaultdict(set)
+    for person, team in (
+        CareRelationship.objects.active().filter(person_id__in=person_ids).values_list("person_id", "team_id")
+    ):
+        teams[person].add(team)
+    members: dict[int, dict[int, str]] = defaultdict(dict)
+    staff = StaffRole.objects.filter(
+        team_id__in={t for found in teams.values() for t in found}, role__in=roles, user__is_active=True
+    ).exclude(user__email="")
+    for team, user, address in staff.values_list("team_id", "user_id", "user__email"):
+        members[team][user] = address
+    return {
+        person: {user: address for team in found for user, address in members[team].items()}
+        for person, found in teams.items()
+    }
 
 
 def team_roles(user: User) -> dict[int, str]:

@@ -2,7 +2,6 @@
 lead of the teams caring for the person is told once, by e-mail (or GOV.UK Notify), that a review is due on that day
 for someone their team cares for. Never who: the link is the caseload, which shows "Review due" after signing in."""
 
-from collections import defaultdict
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -11,7 +10,8 @@ from django.urls import reverse
 
 from safeplan.core.notify import due_reminder
 from safeplan.core.reminders import Due, Outcome, send_once
-from safeplan.people.models import CareRelationship, StaffRole
+from safeplan.people.access import caring_staff_addresses
+from safeplan.people.models import StaffRole
 from safeplan.plans.models import PlanVersion
 
 AHEAD = timedelta(days=14)
@@ -27,20 +27,9 @@ def due_reviews(today: date) -> list[Due]:
         .exclude(Exists(newer))
         .values_list("pk", "review_due", "plan__person_id")
     )
-    people = {person for _, _, person in versions}
-    teams: dict[object, set[int]] = defaultdict(set)
-    for person, team in (
-        CareRelationship.objects.active().filter(person_id__in=people).values_list("person_id", "team_id")
-    ):
-        teams[person].add(team)
-    members: dict[int, dict[int, str]] = defaultdict(dict)
-    roles = StaffRole.objects.filter(
-        team_id__in={t for found in teams.values() for t in found},
-        role__in=[StaffRole.Role.PRACTITIONER, StaffRole.Role.TEAM_LEAD],
-        user__is_active=True,
-    ).exclude(user__email="")
-    for team, user, address in roles.values_list("team_id", "user_id", "user__email"):
-        members[team][user] = address
+    addresses = caring_staff_addresses(
+        {person for _, _, person in versions}, [StaffRole.Role.PRACTITIONER, StaffRole.Role.TEAM_LEAD]
+    )
     link = settings.SITE_URL + reverse("caseload")
     due = []
     for version, review_due, person in versions:
@@ -48,7 +37,7 @@ def due_reviews(today: date) -> list[Due]:
         reminder = due_reminder(
             "plans/email/review_due", "A plan review is coming up", words, link, f"review-{version}"
         )
-        recipients = {user: address for team in teams[person] for user, address in members[team].items()}
+        recipients = addresses.get(person, {})
         due += [Due(KIND, str(version), user, address, reminder) for user, address in sorted(recipients.items())]
     return due
 

@@ -208,3 +208,29 @@ def test_an_event_recorded_in_error_stays_with_why_and_is_no_longer_flagged_or_c
         services.record_in_error(as_(world, world.practitioner), event, why="Again")
     with pytest.raises(services.FollowUpError):
         services.record_in_error(as_(world, world.person.user), event, why="Not me")
+
+
+def test_the_same_event_saved_twice_is_refused(world):
+    an_event(world, hours_ago=5)
+    with pytest.raises(services.FollowUpError):
+        an_event(world, hours_ago=5)
+    assert CrisisEvent.objects.count() == 1
+
+
+def test_team_leads_are_told_once_when_nobody_is_reached_in_72_hours_without_a_name(world):
+    from django.core import mail
+
+    from safeplan.followup.reminders import send_overdue_reminders
+
+    world.lead.email, world.practitioner.email = "lead@example.invalid", "p@example.invalid"
+    world.lead.save()
+    world.practitioner.save()
+    late = an_event(world, hours_ago=80)
+    an_event(world, hours_ago=10, kind=CrisisEvent.Kind.CRISIS_CONTACT)  # not 72 hours yet
+    assert send_overdue_reminders(NOW).sent == 1
+    [message] = mail.outbox
+    assert message.to == ["lead@example.invalid"]
+    assert "72 hours" in message.body and world.person.full_name not in message.body + message.subject
+    assert send_overdue_reminders(NOW).sent == 0 and len(mail.outbox) == 1  # once only
+    services.record_in_error(as_(world, world.practitioner), late, why="Wrong person")
+    assert send_overdue_reminders(NOW + timedelta(days=1)).already == 0 and len(mail.outbox) == 1
