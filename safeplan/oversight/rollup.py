@@ -7,12 +7,11 @@ before the job has run, or a new organisation) does it work them out itself, onc
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from safeplan.oversight.models import MeasureCount
 from safeplan.people.capabilities import measures
-from safeplan.people.measures import Counts, Month
+from safeplan.people.measures import ORGANISATION, Counts, Month
 from safeplan.people.models import Organisation
 
 
@@ -43,9 +42,13 @@ def refresh(organisation: Organisation, months: list[Month]) -> datetime:
 
 
 def _latest(organisation: Organisation, months: list[Month]) -> datetime | None:
-    """When the counts kept for these months were worked out, if they cover the latest of them."""
-    kept = MeasureCount.objects.filter(organisation=organisation, month=months[-1].first)
-    return kept.aggregate(at=Max("computed_at"))["at"]
+    """When the counts kept for these months were worked out, if they cover the latest of them for every measure
+    there is now (a measure added since the last count is worked out at once, not shown as "none counted")."""
+    kept = MeasureCount.objects.filter(organisation=organisation, month=months[-1].first, team_id=ORGANISATION)
+    found = dict(kept.values_list("key", "computed_at"))
+    if not found or {m.key for m in measures()} - set(found):
+        return None
+    return max(found.values())
 
 
 def stored(organisation: Organisation, months: list[Month]) -> tuple[dict[str, Counts], datetime]:

@@ -56,3 +56,11 @@ def test_the_nightly_job_works_out_every_organisation(busy):  # noqa: F811
     with time_machine.travel(LATER + timedelta(days=1), tick=False):
         refresh_all((LATER + timedelta(days=1)).date())  # again: replaced, not added to
     assert not MeasureCount.objects.filter(computed_at=LATER).exists()
+
+
+def test_a_measure_missing_from_the_kept_counts_is_worked_out_at_once(client, busy):  # noqa: F811
+    view(client, busy.oversight)
+    MeasureCount.objects.filter(key="own_words").delete()  # as if the measure were added after last night's count
+    later = LATER + timedelta(hours=2)
+    view(client, busy.oversight, later)
+    assert MeasureCount.objects.filter(key="own_words", computed_at=later).exists()
