@@ -111,6 +111,17 @@ class NHSForm(NHSFormMixin, forms.Form):
 
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]  # what people type for a date: 23/3/2027 above all
+EXAMPLE_DATE = "For example, 12/11/2026"
+
+
+def day_field(label: str, required: str, help_text: str = EXAMPLE_DATE) -> forms.DateField:
+    """A date typed as people type them (23/3/2027), with a clear message when it is missing or not a date."""
+    return forms.DateField(
+        label=label,
+        help_text=help_text,
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={"invalid": "Enter the date as day/month/year", "required": required},
+    )
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

@@ -1,6 +1,6 @@
-"""Demo follow-up for `seed_demo`: Lee left hospital four days ago and Morgan rang the next morning (spoken with in
-time); Kit rang the crisis team last night, Sam left a message (this morning, or late last night) and nobody has
-spoken with Kit yet (on Sam's caseload as "Nobody reached yet")."""
+"""Demo follow-up for `seed_demo`: Lee left hospital four days ago at 11am and Morgan rang the next morning (spoken
+with in time); Kit rang the crisis team last night, Sam left a message (this morning, or late last night) and nobody
+has spoken with Kit yet (on Sam's caseload as "Nobody reached yet")."""
 
 from datetime import timedelta
 
@@ -14,20 +14,19 @@ from safeplan.people.records import demo_writer
 
 def seed_follow_up(world: DemoWorld) -> None:
     lee, kit = world.people[1], world.people[2]
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
     morgan = demo_writer(world.staff["morgan"], lee)
-    left = now - timedelta(days=4, hours=3)
+    left = timezone.localtime().replace(hour=11, minute=0, second=0, microsecond=0) - timedelta(days=4)
     event = services.record_event(
         morgan, kind=CrisisEvent.Kind.DISCHARGE, happened_at=left, where="Willow ward", now=left + timedelta(hours=1)
     )
     services.record_follow_up(
         morgan,
         event,
-        contacted_at=left + timedelta(hours=20),
+        contacted_at=left + timedelta(hours=22, minutes=30),  # the next morning at half past nine
         how=FollowUp.How.PHONE,
         reached=True,
         note="Settling in at home. Agreed a visit on Friday.",
-        now=left + timedelta(hours=20),
+        now=left + timedelta(hours=22, minutes=30),
     )
     sam = demo_writer(world.staff["sam"], kit)
     local = timezone.localtime()

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
+from safeplan.core.forms import NHSForm, day_field
 from safeplan.followup.models import CrisisEvent, FollowUp
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p"]
@@ -14,12 +14,7 @@ TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p"]
 
 def _when(label: str) -> tuple[forms.DateField, forms.TimeField]:
     return (
-        forms.DateField(
-            label=f"{label}: date",
-            help_text="For example, 12/11/2026",
-            input_formats=DATE_INPUT_FORMATS,
-            error_messages={"invalid": "Enter the date as day/month/year", "required": "Enter the date"},
-        ),
+        day_field(f"{label}: date", "Enter the date"),
         forms.TimeField(
             label=f"{label}: time",
             help_text="For example, 14:30 or 2:30pm",

@@ -6,10 +6,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
+from safeplan.core.forms import NHSForm, day_field
 from safeplan.oversight.models import NEXT_STEPS, REFRESH_YEARS, Course, PolicyStatement, PracticeStory
-
-DATE_ERRORS = {"invalid": "Enter the date as day/month/year"}
 
 
 class CycleForm(NHSForm):
@@ -45,17 +43,15 @@ class CycleForm(NHSForm):
         error_messages={"required": "Say what you predict will happen"},
     )
     team = forms.ChoiceField(label="Where", required=False, error_messages={"invalid_choice": "Choose from the list"})
-    starts_on = forms.DateField(
-        label="First day",
-        help_text="For example, 1/12/2026. A cycle runs in whole months, from the first of this month",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={**DATE_ERRORS, "required": "Enter the first day"},
+    starts_on = day_field(
+        "First day",
+        "Enter the first day",
+        "For example, 1/12/2026. A cycle runs in whole months, from the first of this month",
     )
-    ends_on = forms.DateField(
-        label="Last day",
-        help_text="To the end of this month. The figures before are for as many months, just before it starts",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={**DATE_ERRORS, "required": "Enter the last day"},
+    ends_on = day_field(
+        "Last day",
+        "Enter the last day",
+        "To the end of this month. The figures before are for as many months, just before it starts",
     )
 
     def __init__(self, *args: Any, measures: list[tuple[str, str]], teams: list[tuple[str, str]], **kwargs: Any):
@@ -109,12 +105,7 @@ class TrainingForm(NHSForm):
         choices=Course.choices,
         error_messages={"required": "Choose the course", "invalid_choice": "Choose from the list"},
     )
-    completed_on = forms.DateField(
-        label="When they finished it",
-        help_text="For example, 12/11/2026",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={**DATE_ERRORS, "required": "Enter when they finished it"},
-    )
+    completed_on = day_field("When they finished it", "Enter when they finished it")
     refresh_years = forms.IntegerField(
         label="Refresher due after (years)",
         initial=REFRESH_YEARS,
@@ -165,17 +156,8 @@ class PolicyForm(NHSForm):
         assume_scheme="https",
         error_messages={"invalid": "Enter a web address, like https://www.example.nhs.uk/policies"},
     )
-    approved_on = forms.DateField(
-        label="When it was approved",
-        help_text="For example, 12/11/2026",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={**DATE_ERRORS, "required": "Enter when it was approved"},
-    )
-    review_on = forms.DateField(
-        label="When it will be reviewed",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={**DATE_ERRORS, "required": "Enter when it will be reviewed"},
-    )
+    approved_on = day_field("When it was approved", "Enter when it was approved")
+    review_on = day_field("When it will be reviewed", "Enter when it will be reviewed", help_text="")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -212,11 +194,10 @@ class StoryForm(NHSForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Say what others can learn from it"},
     )
-    agreed_on = forms.DateField(
-        label="When they agreed to it being shared",
-        help_text="Write nothing here without their agreement. They can take it back at any time, from their record",
-        input_formats=DATE_INPUT_FORMATS,
-        error_messages={**DATE_ERRORS, "required": "Enter when they agreed, or do not write the story"},
+    agreed_on = day_field(
+        "When they agreed to it being shared",
+        "Enter when they agreed, or do not write the story",
+        "Write nothing here without their agreement. They can take it back at any time, from their record",
     )
     nothing_identifying = forms.BooleanField(
         label="I have taken out anything that could identify them",

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from safeplan.oversight.models import MeasureCount
 from safeplan.people.capabilities import measures
-from safeplan.people.measures import ORGANISATION, Counts, Month
+from safeplan.people.measures import ORGANISATION, Counts, Month, complete_months
 from safeplan.people.models import Organisation
 
 
@@ -70,8 +70,6 @@ def stored(organisation: Organisation, months: list[Month]) -> tuple[dict[str, C
 
 def refresh_all(today: date) -> int:
     """The nightly job's work: every organisation's last 12 months. Returns how many organisations."""
-    from safeplan.people.measures import complete_months
-
     months = complete_months(today)
     organisations = list(Organisation.objects.all())
     for organisation in organisations:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from safeplan.oversight.reminders import send_training_reminders
+from safeplan.oversight.rollup import refresh_all
 
 
 class RemindersNotSent(Exception):
@@ -22,6 +23,4 @@ def remind_of_training() -> int:
 @task()
 def work_out_measures() -> int:
     """Every organisation's measures for the last 12 months, kept for the measures page (oversight/rollup.py)."""
-    from safeplan.oversight.rollup import refresh_all
-
     return refresh_all(timezone.localdate())

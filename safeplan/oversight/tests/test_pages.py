@@ -70,7 +70,7 @@ def test_practitioners_people_and_supporters_get_404(client, busy):
         assert get(client, user, "oversight_csv").status_code == 404
 
 
-def test_the_page_shows_the_whole_organisation_and_each_team_and_no_name(client, busy):
+def test_the_page_shows_no_small_number_and_no_name(client, busy):
     page = get(client, busy.oversight, "oversight").content.decode()
     # March: 11 of team A's 12 plans agreed; team B's 3 people are too few to show, and so then is team A's figure.
     assert "92.3% (12 of 13)" not in page  # the rest (1) would be a small number
