@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from jinja2 import ChainableUndefined, Environment
 
 
@@ -37,8 +37,12 @@ def environment(**options: Any) -> Environment:
     options["undefined"] = ChainableUndefined  # Django passes its own default; the NHS macros need this one
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
-    options.setdefault("extensions", ["jinja2.ext.do"])
+    options.setdefault("extensions", ["jinja2.ext.do", "jinja2.ext.i18n"])
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
-    env.globals.update({"static": static, "url": url, "get_messages": get_messages})
+    # Person-facing words are translatable (Welsh: locale/cy): _("…"), gettext and ngettext through Django's catalogues.
+    env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        {"static": static, "url": url, "get_messages": get_messages, "get_language": translation.get_language}
+    )
     env.filters.update({"london": london, "day": day, "nhs_number": nhs_number})
     return env

@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/password/", auth.ChangePasswordView.as_view(), name="password_change"),
     path("admin/", admin.site.urls),
     path("", include("safeplan.site.urls")),
+    path("", include("safeplan.crisis.urls")),
     path("", include("safeplan.people.urls")),
     path("", include("safeplan.plans.urls")),
     path("", include("safeplan.harm.urls")),

@@ -51,6 +51,9 @@ class SessionTimeoutMiddleware:
             seen = request.session.get(SESSION_SEEN, now)
             idle = now - seen > settings.SESSION_IDLE_TIMEOUT.total_seconds()
             too_long = now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
+            if idle and not too_long and request.path.startswith(settings.SESSION_IDLE_EXEMPT_PATHS):
+                # An exempt page opens, but does not count as activity: the next other page signs out.
+                return self.get_response(request)
             if idle or too_long:
                 logout(request)
                 messages.info(

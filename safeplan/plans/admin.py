@@ -103,6 +103,6 @@ class PlanTemplateAdmin(AuditedAdmin):
 
 @admin.register(CrisisLine)
 class CrisisLineAdmin(AuditedAdmin):
-    list_display = ["name", "phone", "hours", "last_checked", "organisation"]
+    list_display = ["name", "phone", "how", "hours", "last_checked", "organisation"]
     list_filter = ["organisation"]
     ordering = ["organisation", "position", "name"]

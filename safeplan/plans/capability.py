@@ -24,11 +24,11 @@ from safeplan.plans import measures as plans_measures
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
     from safeplan.plans.historical import due_for_review
-    from safeplan.plans.queries import crisis_plan, plans_with_status
+    from safeplan.plans.queries import plans_with_status
 
     plans = plans_with_status(access.person)
     due = len(due_for_review(access.person)) if access.is_care_team else 0
-    return {"plans": plans, "crisis": crisis_plan(plans) if access.is_person else None, "due": due}
+    return {"plans": plans, "due": due}
 
 
 def _your_plans(user: User) -> str | None:

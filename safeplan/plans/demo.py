@@ -30,6 +30,7 @@ def seed_plans(org: Organisation, people: list[Person], staff: dict[str, User], 
             phone=phone,
             hours=hours,
             description=description,
+            how="text" if "text line" in name else "call",
             last_checked=today - timedelta(days=12 + position * 20),
             position=position,
         )
@@ -313,7 +314,8 @@ def _six_step_overdue(person: Person, practitioner: User, user: User, today: dat
         {"name": "Robin Shaw", "relationship": "friend", "phone": "07700 900789", "when": "Evenings"},
         on=on,
     )
-    _write(me, plan, "surroundings", "safer", {"text": "Robin keeps my spare tablets."}, on=on)
+    safer = {"what": "My spare tablets", "step": "Robin keeps them at his flat", "who": "Robin", "by_when": "Now"}
+    _write(me, plan, "surroundings", "safer", safer, on=on)
     _write(me, plan, "matters", "matters", {"text": "My niece. Football on Saturdays."}, on=on)
     _agree(plan, staff, me, started + timedelta(days=5))
 

@@ -42,6 +42,12 @@ class CrisisLine(models.Model):
     phone = models.CharField(max_length=40)
     hours = models.CharField(max_length=120, blank=True, help_text="For example, 24 hours, every day.")
     description = models.CharField(max_length=300, blank=True)
+    how = models.CharField(
+        max_length=4,
+        choices=[("call", "Call"), ("text", "Text"), ("both", "Call or text")],
+        default="call",
+        help_text="Whether people call this number, text it, or either (the crisis page shows those buttons).",
+    )
     last_checked = models.DateField(help_text="When someone last rang or checked this number was right.")
     position = models.PositiveSmallIntegerField(default=0)
 

@@ -40,6 +40,8 @@ RELIABILITY = (
     ("not-sure", "Not sure"),
 )
 
+HOW_TO_REACH = (("call", "Call"), ("text", "Text"), ("both", "Call or text"))
+
 # The shape of each kind of item: which fields an entry of that kind has. Templates choose a kind per prompt.
 KINDS: dict[str, tuple[Field, ...]] = {
     "text": (Field("text", "Your words", required=True, long=True, max_length=4000),),
@@ -61,6 +63,24 @@ KINDS: dict[str, tuple[Field, ...]] = {
         Field("relationship", "Who they are to you", max_length=120),
         Field("phone", "Phone number", required=True, max_length=40),
         Field("when", "When to contact them", max_length=300),
+        Field("how", "Call, text or both", choices=HOW_TO_REACH),
+        Field("opening", "What you could say first, in your own words", max_length=300),
+        Field("no_answer", "If they do not answer", long=True, max_length=600),
+    ),
+    # A professional or service: called, never texted (a text to a service may sit unread).
+    "professional": (
+        Field("name", "Name or service", required=True, max_length=120),
+        Field("relationship", "Their role", max_length=120),
+        Field("phone", "Phone number", required=True, max_length=40),
+        Field("when", "When to call them", max_length=300),
+    ),
+    # One step to make surroundings safer. The product never names or lists methods: `what` is the person's words.
+    "safer_step": (
+        Field("what", "What you want to make safer, in your own words", required=True, long=True, max_length=1000),
+        Field("step", "The step", required=True, long=True, max_length=1000),
+        Field("who", "Who holds it or does it", max_length=120),
+        Field("by_when", "By when", max_length=120),
+        Field("checked", "When you last checked it together", max_length=120),
     ),
     "do_not_contact": (
         Field("name", "Name", required=True, max_length=120),
@@ -71,7 +91,10 @@ KINDS: dict[str, tuple[Field, ...]] = {
 
 _TOP = {"key": str, "version": int, "title": str, "summary": str, "description": str, "sections": list}
 _SECTION = {"key": str, "title": str, "intro": str, "crisis": bool, "crisis_lines": bool, "items": list}
-_ITEM = {"key": str, "kind": str, "prompt": str, "hint": str, "if_yes": str}
+_ITEM = {"key": str, "kind": str, "prompt": str, "hint": str, "if_yes": str, "crisis_use": str}
+# What an item is for on the crisis page (crisis mode): the next things to try, and where to go. Contacts, professionals
+# and who not to contact are known by their kind; nothing else from a plan is shown there.
+CRISIS_USES = ("try", "where")
 _REQUIRED_TOP = {"key", "version", "title", "summary", "description", "sections"}
 _REQUIRED_SECTION = {"key", "title", "items"}
 _REQUIRED_ITEM = {"key", "kind", "prompt"}
@@ -133,6 +156,8 @@ def validate_definition(data: object) -> dict:
             item_keys.add(item["key"])
             if item["kind"] not in KINDS:
                 raise TemplateError(f"{item_where}: kind {item['kind']!r} is not one of {', '.join(sorted(KINDS))}.")
+            if "crisis_use" in item and item["crisis_use"] not in CRISIS_USES:
+                raise TemplateError(f"{item_where}: crisis_use must be one of {', '.join(CRISIS_USES)}.")
             if "if_yes" in item and item["kind"] != "yes_no":
                 raise TemplateError(f"{item_where}: if_yes only applies to a yes_no item.")
     return data

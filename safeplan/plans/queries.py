@@ -132,12 +132,12 @@ def other_plans(access: RecordAccess, plan: Plan) -> list[Plan]:
     return [p for p in plans if not access.is_supporter or access.parts_shared(SHARED_AS, p.pk)]
 
 
-def do_not_contact_names(person: Person) -> list[str]:
-    """The names on the do-not-contact lists of all the person's plans, as they stand now."""
+def do_not_contact(person: Person) -> list[tuple[str, str]]:
+    """(name, who they are) of everyone on the do-not-contact lists of all the person's plans, as they stand now."""
     revisions = EntryRevision.objects.filter(
         entry__plan__person=person, number=F("entry__revision"), removed=False, entry__responds_to__isnull=True
     ).select_related("entry__plan__template")
-    names = []
+    found = []
     for revision in revisions:
         kinds = {
             (section["key"], item["key"]): item["kind"]
@@ -145,8 +145,13 @@ def do_not_contact_names(person: Person) -> list[str]:
             for item in section["items"]
         }
         if kinds.get((revision.entry.section_key, revision.entry.item_key)) == "do_not_contact":
-            names.append(revision.fields.get("name", ""))
-    return [name for name in names if name]
+            found.append((revision.fields.get("name", ""), revision.fields.get("relationship", "")))
+    return [(name, who) for name, who in found if name]
+
+
+def do_not_contact_names(person: Person) -> list[str]:
+    """The names on the do-not-contact lists of all the person's plans, as they stand now."""
+    return [name for name, _who in do_not_contact(person)]
 
 
 def plans_with_status(person: Person, access: RecordAccess | None = None) -> list[tuple[Plan, PlanStatus]]:
@@ -159,20 +164,6 @@ def plans_with_status(person: Person, access: RecordAccess | None = None) -> lis
     for version in PlanVersion.objects.filter(plan__in=plans).defer("snapshot").order_by("number"):
         versions[version.plan_id].append(version)
     return [(plan, plan_status(plan, versions[plan.pk])) for plan in plans]
-
-
-def crisis_plan(plans: list[tuple[Plan, PlanStatus]]) -> tuple[Plan, str] | None:
-    """The plan to open in a crisis and its crisis section: the most recently agreed plan with a crisis section,
-    else the newest draft with one. `plans` as plans_with_status returns them (newest first)."""
-    with_crisis = [
-        (plan, status, next((s["key"] for s in plan.template.sections if s.get("crisis")), ""))
-        for plan, status in plans
-    ]
-    with_crisis = [row for row in with_crisis if row[2]]
-    agreed = [(row[1].agreed.agreed_at, row) for row in with_crisis if row[1].agreed and row[1].agreed.agreed_at]
-    agreed.sort(key=lambda pair: pair[0], reverse=True)
-    chosen = [row for _, row in agreed] or with_crisis
-    return (chosen[0][0], chosen[0][2]) if chosen else None
 
 
 def overdue_people(person_ids: list[UUID]) -> set[UUID]:

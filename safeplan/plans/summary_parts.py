@@ -15,7 +15,7 @@ from safeplan.people.capabilities import SummaryLine, SummaryPart
 from safeplan.people.withholding import HOW_TO_ASK
 from safeplan.plans.historical import fold, historical
 from safeplan.plans.models import SHARED_AS, CrisisLine, Plan
-from safeplan.plans.presenters import field_rows, london_day, plan_status
+from safeplan.plans.presenters import PlanStatus, field_rows, london_day, plan_status
 from safeplan.plans.queries import only_shared, plans_of, shared_sections
 from safeplan.plans.snapshots import build_snapshot, hidden_from_staff, without_hidden
 from safeplan.plans.withheld import as_seen_by, withheld_entries
@@ -28,9 +28,10 @@ STRENGTHS = {
 }
 
 
-def _as_seen(access: RecordAccess, plan: Plan) -> tuple[dict[str, Any], str, bool]:
-    """(snapshot, where it comes from, whether it is a draft nobody has agreed) for this reader."""
-    status = plan_status(plan)
+def as_seen(access: RecordAccess, plan: Plan, status: PlanStatus | None = None) -> tuple[dict[str, Any], str, bool]:
+    """(snapshot, where it comes from, whether it is a draft nobody has agreed) for this reader: the agreed version
+    where there is one, else the draft; entries no longer current are folded into "earlier"."""
+    status = status or plan_status(plan)
     sections = shared_sections(access, plan)
     if status.agreed is not None:
         snapshot = without_hidden(only_shared(status.agreed.snapshot, sections), access, hidden_from_staff(plan))
@@ -68,7 +69,7 @@ def summary_parts(access: RecordAccess) -> list[SummaryPart]:
     for plan in plans_of(access.person):
         if access.is_supporter and not access.parts_shared(SHARED_AS, plan.pk):
             continue
-        snapshot, source, draft = _as_seen(access, plan)
+        snapshot, source, draft = as_seen(access, plan)
         lines: dict[str, list[SummaryLine]] = {}
         for section in snapshot["sections"]:
             for item in section["items"]:

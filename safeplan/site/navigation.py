@@ -48,7 +48,9 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
+    person = person_record_of(request.user)  # type: ignore[arg-type]
     return {
+        "crisis_url": reverse("crisis") if person is not None else "",
         "organisation": organisation_for(request.user),  # type: ignore[arg-type]
         "navigation_items": navigation_for(request),
         "csp_nonce": getattr(request, "csp_nonce", ""),

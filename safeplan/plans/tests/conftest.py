@@ -17,7 +17,7 @@ class PlanWorld(World):
 
     def __init__(self):
         super().__init__()
-        self.template = PlanTemplate.objects.get(organisation=None, key="person-centred", version=1)
+        self.template = PlanTemplate.objects.get(organisation=None, key="person-centred", version=2)
         self.staff = writer(self.practitioner, self.person)
         self.me = writer(self.person.user, self.person)
         self.plan: Plan = services.start_plan(self.staff, self.template)

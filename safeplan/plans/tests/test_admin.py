@@ -19,7 +19,7 @@ def org_admin(client, world):
 
 
 def copy_joint_crisis(client) -> PlanTemplate:
-    shipped = PlanTemplate.objects.get(organisation=None, key="joint-crisis")
+    shipped = PlanTemplate.objects.get(organisation=None, key="joint-crisis", version=2)
     response = client.post(
         reverse("admin:plans_plantemplate_changelist"),
         {"action": "copy_for_my_organisation", "_selected_action": [shipped.pk]},
@@ -36,7 +36,7 @@ def test_an_administrator_copies_a_shipped_template_for_their_organisation(org_a
 
 
 def test_a_shipped_template_cannot_be_changed_in_admin(org_admin):
-    shipped = PlanTemplate.objects.get(organisation=None, key="joint-crisis")
+    shipped = PlanTemplate.objects.get(organisation=None, key="joint-crisis", version=2)
     before = shipped.definition
     org_admin.post(reverse("admin:plans_plantemplate_change", args=[shipped.pk]), {"definition": "{}"})
     shipped.refresh_from_db()

@@ -168,7 +168,7 @@ def test_a_six_step_plan_shows_the_organisations_crisis_lines_with_when_each_was
     CrisisLine.objects.create(
         organisation=world.org, name="Test crisis line", phone="01632 960002", last_checked=date(2026, 10, 1)
     )
-    plan = services.start_plan(world.staff, PlanTemplate.objects.get(organisation=None, key="six-step"))
+    plan = services.start_plan(world.staff, PlanTemplate.objects.get(organisation=None, key="six-step", version=2))
     client.force_login(world.person.user)
     page = client.get(reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": plan.pk})).content.decode()
     assert "Test crisis line" in page and "01632 960002" in page

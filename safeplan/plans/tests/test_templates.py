@@ -31,19 +31,29 @@ def write(directory: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_the_three_shipped_templates_are_loaded_by_migrate(db):
+def test_the_shipped_templates_are_loaded_by_migrate_each_version_kept(db):
     shipped = PlanTemplate.objects.filter(organisation=None)
-    assert sorted(shipped.values_list("key", flat=True)) == [
-        "harm-minimisation",
-        "joint-crisis",
-        "person-centred",
-        "six-step",
+    assert sorted(shipped.values_list("key", "version")) == [
+        ("harm-minimisation", 1),
+        ("joint-crisis", 1),
+        ("joint-crisis", 2),
+        ("person-centred", 1),
+        ("person-centred", 2),
+        ("six-step", 1),
+        ("six-step", 2),
     ]
-    assert SHIPPED == ["joint-crisis.toml", "person-centred.toml", "six-step.toml"]
+    assert SHIPPED == [
+        "joint-crisis-v2.toml",
+        "joint-crisis.toml",
+        "person-centred-v2.toml",
+        "person-centred.toml",
+        "six-step-v2.toml",
+        "six-step.toml",
+    ]
 
 
 def test_the_person_centred_template_asks_the_seven_inventory_questions_and_about_children(db):
-    template = PlanTemplate.objects.get(organisation=None, key="person-centred")
+    template = PlanTemplate.objects.get(organisation=None, key="person-centred", version=2)
     inventory = next(s for s in template.sections if s["key"] == "inventory")
     assert len(inventory["items"]) == 8  # six areas, and contact with children asked as two questions
     children = next(i for i in inventory["items"] if i["key"] == "risk-to-children")
@@ -61,7 +71,7 @@ def test_prompts_speak_to_the_person(db):
 
 
 def test_the_six_step_template_cites_the_method_and_shows_crisis_lines(db):
-    template = PlanTemplate.objects.get(organisation=None, key="six-step")
+    template = PlanTemplate.objects.get(organisation=None, key="six-step", version=2)
     assert "Stanley" in template.description and "Brown" in template.description
     assert any(s.get("crisis_lines") for s in template.sections)
 
@@ -70,7 +80,7 @@ def test_loading_again_changes_nothing(db):
     before = PlanTemplate.objects.count()
     result = load_shipped_templates()
     assert PlanTemplate.objects.count() == before
-    assert len(result.unchanged) == 4 and not result.created
+    assert len(result.unchanged) == 7 and not result.created
 
 
 def test_a_new_version_of_a_file_is_loaded_beside_the_old(db, tmp_path):
@@ -124,7 +134,7 @@ def test_two_items_with_one_key_in_a_section_are_refused(db, tmp_path):
 
 
 def test_an_organisations_copy_is_offered_in_place_of_the_shipped_template(world):
-    shipped = PlanTemplate.objects.get(organisation=None, key="joint-crisis")
+    shipped = PlanTemplate.objects.get(organisation=None, key="joint-crisis", version=2)
     copy = PlanTemplate.objects.create(
         organisation=world.org,
         key=shipped.key,
@@ -146,14 +156,32 @@ def test_a_plan_remembers_the_template_version_it_was_started_from(world):
     newer = PlanTemplate.objects.create(
         organisation=None,
         key=first.key,
-        version=2,
+        version=9,
         title="My risk and safety plan, reworded",
         summary=first.summary,
         description=first.description,
-        definition={**first.definition, "version": 2},
+        definition={**first.definition, "version": 9},
         source="test",
     )
     assert newer in services.templates_for(world.org.pk) and first not in services.templates_for(world.org.pk)
     started_now = services.start_plan(world.staff, newer)
     world.plan.refresh_from_db()
     assert (world.plan.template_id, started_now.template_id) == (first.pk, newer.pk)
+
+
+def test_version_two_marks_what_the_crisis_page_shows_and_asks_how_to_reach_people(db):
+    six = PlanTemplate.objects.get(organisation=None, key="six-step", version=2)
+    uses = {(s["key"], i["key"]): i.get("crisis_use") for s in six.sections for i in s["items"]}
+    assert uses[("on-my-own", "on-my-own")] == "try" and uses[("professionals", "where")] == "where"
+    kinds = {(s["key"], i["key"]): i["kind"] for s in six.sections for i in s["items"]}
+    assert kinds[("professionals", "professional")] == "professional"
+    assert kinds[("surroundings", "safer")] == "safer_step"
+    joint = PlanTemplate.objects.get(organisation=None, key="joint-crisis", version=2)
+    assert {i.get("crisis_use") for s in joint.sections for i in s["items"]} >= {"try", "where"}
+
+
+@pytest.mark.parametrize("use", ["next", "", "TRY"])
+def test_an_unknown_crisis_use_is_refused_naming_the_item(tmp_path, use):
+    write(tmp_path, "tiny.toml", GOOD.replace('kind = "text"', f'kind = "text"\n  crisis_use = "{use}"'))
+    with pytest.raises(TemplateError, match="item 1.*crisis_use|crisis_use must"):
+        load_shipped_templates(tmp_path)

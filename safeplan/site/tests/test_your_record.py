@@ -96,9 +96,8 @@ def test_the_persons_home_leads_with_their_crisis_plan_and_keeps_only_the_latest
             )
     client.force_login(world.person.user)
     page = client.get(reverse("your_record")).content.decode()
-    crisis_link = f"{reverse('plan', kwargs={'person_id': world.person.pk, 'plan_id': plan.pk})}#section-crisis"
-    assert crisis_link in page
-    assert page.index("Your crisis plan") < page.index("Who has looked lately") < page.index("Your care team")
+    assert f'href="{reverse("crisis")}">In a crisis: what to do and who to call' in page
+    assert page.index("In a crisis: what to do") < page.index("Who has looked lately") < page.index("Your care team")
     assert page.count("Looked at your record") <= 3
     assert reverse("your_access_log") in page
 
