@@ -6,7 +6,7 @@ STATIC_BUILD := build/static
 export SAFEPLAN_DEMO_PASSWORD ?= safeplan-demo-2026
 export SAFEPLAN_SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help install assets demo serve test test-fast lint migrations-check bench bench-oversight clean
+.PHONY: help install assets demo serve test test-fast lint migrations-check messages bench bench-phone bench-oversight clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -37,6 +37,12 @@ lint: install ## ruff lint and format check, mypy, the layering contracts (impor
 	uv run mypy
 	uv run lint-imports --no-cache
 
+messages: install ## Find the translatable words, add new ones to the Welsh catalogue (safeplan/locale) and compile it
+	mkdir -p build
+	uv run pybabel extract -F babel.cfg -k gettext_lazy -k gettext_noop --no-location --omit-header --sort-output -o build/django.pot .
+	uv run pybabel update -D django -i build/django.pot -d safeplan/locale -l cy --width 120 --no-fuzzy-matching --ignore-obsolete
+	uv run pybabel compile -D django -d safeplan/locale -l cy --statistics
+
 migrations-check: install ## Fail if a model change has no migration
 	uv run safeplan makemigrations --check --dry-run
 
@@ -56,6 +62,9 @@ endif
 
 bench: assets ## Benchmark an audited record read against a bare view on PostgreSQL (see bench/README.md)
 	bash bench/run.sh
+
+bench-phone: assets ## The crisis page over emulated Slow 4G in Chromium: LCP and bytes, cold and warm (bench/phone.sh)
+	bash bench/phone.sh
 
 bench-oversight: install ## The oversight page and its figures for 100,000 people with a year of history (PostgreSQL)
 	bash bench/oversight.sh

@@ -6,24 +6,33 @@ from typing import Any
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 from jinja2 import ChainableUndefined, Environment
+
+from safeplan.core.dates import long_day
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def _welsh() -> bool:
+    return translation.get_language() == "cy"
+
+
 def london(value: datetime | None, fmt: str = "%-d %B %Y at %-I:%M%p") -> str:
-    """A UTC datetime shown in Europe/London, e.g. '3 March 2026 at 2:05pm'."""
+    """A UTC datetime shown in Europe/London, e.g. '3 March 2026 at 2:05pm' (in Welsh, '3 Mawrth 2026 am 14:05')."""
     if value is None:
         return ""
     local = timezone.localtime(value)
+    if _welsh() and fmt == "%-d %B %Y at %-I:%M%p":
+        return dateformat.format(local, "j F Y \\a\\m H:i")
     return local.strftime(fmt).replace("AM", "am").replace("PM", "pm")
 
 
 def day(value: date | None) -> str:
-    return value.strftime("%-d %B %Y") if value else ""
+    """A date, e.g. '3 March 2026' (in Welsh, '3 Mawrth 2026': Django's own month names)."""
+    return long_day(value) if value else ""
 
 
 def nhs_number(value: str | None) -> str:

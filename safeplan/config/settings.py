@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "safeplan.core.middleware.LanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "safeplan.core.middleware.SessionTimeoutMiddleware",
@@ -223,6 +224,14 @@ BREAK_GLASS_DURATION = timedelta(minutes=env_int("SAFEPLAN_BREAK_GLASS_MINUTES",
 
 # --- Internationalisation: store UTC, show Europe/London.
 LANGUAGE_CODE = "en-gb"
+# Welsh for the person's pages, crisis mode and the wallet card (safeplan/locale; `make messages`). English stays the
+# default: the language is the one the person chose (their account, else a cookie), never guessed from the browser.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "safeplan" / "locale"]
+LANGUAGE_COOKIE_NAME = "safeplan_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = PRODUCTION
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -235,7 +244,7 @@ STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "safeplan.core.storage.StaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from safeplan.core.views import auth, pages
+from safeplan.core.views import auth, language, pages
 
 urlpatterns = [
     path("health/", pages.health, name="health"),
     path("about-your-record/", pages.about_records, name="about_records"),
+    path("language/", language.choose_language, name="choose_language"),
     path("accounts/login/", auth.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth.sign_out, name="logout"),
     path("accounts/password/", auth.ChangePasswordView.as_view(), name="password_change"),

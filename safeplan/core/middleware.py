@@ -10,7 +10,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.cache import patch_cache_control
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -68,6 +69,25 @@ class SessionTimeoutMiddleware:
             if now - seen >= SEEN_RESOLUTION_SECONDS or SESSION_SEEN not in request.session:
                 request.session[SESSION_SEEN] = now
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """The language of safeplan's words: the signed-in user's choice (`User.language`), else the cookie the language
+    switch sets, else English. Never the browser's Accept-Language: English stays the default."""
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        chosen = getattr(request.user, "language", "") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response
 
 
 class NoStoreMiddleware:

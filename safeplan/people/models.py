@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Self
 
 import nhs_number
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +25,8 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=200, blank=True)
     # Part of every session's auth hash: changing it ends every session of this user at once, in every process.
     session_epoch = models.CharField(max_length=32, default=_new_epoch, editable=False)
+    # The language they chose for safeplan's words (core.middleware.LanguageMiddleware): blank for the default.
+    language = models.CharField(max_length=8, blank=True, choices=settings.LANGUAGES)
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username

@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from safeplan.core.dates import long_day
 from safeplan.people.models import BreakGlassGrant, CareRelationship, Person, StaffRole
 
 
@@ -35,22 +37,20 @@ def care_teams(person: Person) -> list[CareTeam]:
 
 
 def person_summary_rows(person: Person) -> list[dict]:
+    age = age_on(person.date_of_birth, timezone.localdate())
     rows = [
-        ("Name", person.full_name),
-        ("Likes to be called", person.preferred_name),
-        ("Pronouns", person.pronouns),
+        (_("Name"), person.full_name),
+        (_("Likes to be called"), person.preferred_name),
+        (_("Pronouns"), person.pronouns),
+        (_("Date of birth"), _("%(day)s (age %(age)s)") % {"day": long_day(person.date_of_birth), "age": age}),
         (
-            "Date of birth",
-            f"{person.date_of_birth:%-d %B %Y} (age {age_on(person.date_of_birth, timezone.localdate())})",
-        ),
-        (
-            "NHS number",
+            _("NHS number"),
             f"{person.nhs_number[:3]} {person.nhs_number[3:6]} {person.nhs_number[6:]}" if person.nhs_number else "",
         ),
-        ("Preferred language", person.preferred_language),
-        ("Communication needs", person.communication_needs),
+        (_("Preferred language"), person.preferred_language),
+        (_("Communication needs"), person.communication_needs),
     ]
-    return [{"key": {"text": k}, "value": {"text": v or "Not recorded"}} for k, v in rows]
+    return [{"key": {"text": k}, "value": {"text": v or _("Not recorded")}} for k, v in rows]
 
 
 def open_grant_notice(grant: BreakGlassGrant | None) -> dict | None:

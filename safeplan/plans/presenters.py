@@ -4,8 +4,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from safeplan.core.dates import add_months
+from safeplan.core.dates import add_months, long_day
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import ItemActions, item_actions
 from safeplan.plans.extensions import KIND_EXTENSIONS
@@ -14,8 +15,7 @@ from safeplan.plans.plan_templates import KINDS
 
 
 def london_day(moment: datetime | date) -> str:
-    day = timezone.localtime(moment).date() if isinstance(moment, datetime) else moment
-    return f"{day:%-d %B %Y}"
+    return long_day(timezone.localtime(moment).date() if isinstance(moment, datetime) else moment)
 
 
 @dataclass
@@ -28,19 +28,22 @@ class PlanStatus:
     @property
     def tag(self) -> tuple[str, str]:
         if self.agreed is None:
-            return ("Draft", "nhsuk-tag--grey")
+            return (_("Draft"), "nhsuk-tag--grey")
         if self.overdue:
-            return ("Review overdue", "nhsuk-tag--red")
-        return ("Agreed", "nhsuk-tag--green")
+            return (_("Review overdue"), "nhsuk-tag--red")
+        return (_("Agreed"), "nhsuk-tag--green")
 
     def agreed_line(self, *, for_person: bool) -> str:
         if self.agreed is None or self.agreed.agreed_at is None or self.agreed.review_due is None:
-            return "Not agreed yet."
-        with_whom = "with you " if for_person else ""
-        return (
-            f"Version {self.agreed.number} agreed {with_whom}on {london_day(self.agreed.agreed_at)}"
-            f" · next review {london_day(self.agreed.review_due)}"
-        )
+            return _("Not agreed yet.")
+        words = {
+            "number": self.agreed.number,
+            "agreed": london_day(self.agreed.agreed_at),
+            "review": london_day(self.agreed.review_due),
+        }
+        if for_person:
+            return _("Version %(number)s agreed with you on %(agreed)s · next review %(review)s") % words
+        return "Version {number} agreed on {agreed} · next review {review}".format(**words)
 
 
 def plan_status(plan: Plan, versions: list[PlanVersion] | None = None) -> PlanStatus:

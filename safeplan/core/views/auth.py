@@ -11,6 +11,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from safeplan.core.forms import NHSFormMixin
@@ -18,17 +19,19 @@ from safeplan.core.forms import NHSFormMixin
 
 class SignInForm(NHSFormMixin, AuthenticationForm):
     username = forms.CharField(
-        label="Username",
+        label=gettext_lazy("Username"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
     password = forms.CharField(
-        label="Password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=gettext_lazy("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
-        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
-        "inactive": "This account has been disabled. Ask your administrator.",
+        "invalid_login": gettext_lazy("Enter a correct username and password. Both are case-sensitive."),
+        "inactive": gettext_lazy("This account has been disabled. Ask your administrator."),
     }
 
 
@@ -73,7 +76,7 @@ def sign_out(request: HttpRequest) -> HttpResponseRedirect:
     if request.user.is_authenticated:
         request.user.end_all_sessions()
     logout(request)
-    messages.info(request, "You have signed out.")
+    messages.info(request, gettext("You have signed out."))
     response = redirect("login")
     # Anything this browser keeps for safeplan (the crisis page kept on a phone) goes too: a phone may be shared.
     response["Clear-Site-Data"] = '"cache", "storage"'

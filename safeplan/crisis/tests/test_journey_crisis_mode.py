@@ -144,6 +144,5 @@ def test_the_crisis_page_kept_on_the_phone_reads_with_no_signal_and_goes_on_sign
     assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
 
     journey.contexts[0].set_offline(True)
-    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
+    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):  # no worker, no copy: nothing to show
         page.goto(journey.base + reverse("crisis"))
-    assert "Jo Bright" not in page.content()

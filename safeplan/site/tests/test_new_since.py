@@ -168,7 +168,7 @@ def test_the_first_time_shows_changes_since_the_account_was_made_up_to_a_limit(c
     part = new_part(home(client, world))
     assert str(world.lead) not in part  # before their account was made
     assert part.count(f"{world.practitioner} (practitioner)") == SHOWN
-    assert f'And more in <a href="{reverse("your_access_log")}">your access log</a>' in part
+    assert f'<a href="{reverse("your_access_log")}">And more in your access log</a>' in part
 
 
 def test_what_is_new_takes_at_most_two_queries(world, django_assert_max_num_queries):

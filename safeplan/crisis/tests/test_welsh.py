@@ -1,0 +1,144 @@
+"""Welsh (issue 15): the catalogue compiles and holds every translatable word; the person's choice is remembered on
+their account; crisis mode, the wallet card and the person's home are in Welsh, with no English left on crisis mode;
+English stays the default."""
+
+import gettext
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.urls import reverse
+from pypdf import PdfReader
+
+from safeplan.crisis.tests.conftest import SIX_STEP
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(settings.BASE_DIR)
+PO = ROOT / "safeplan" / "locale" / "cy" / "LC_MESSAGES" / "django.po"
+KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "gettext_noop": None, "ngettext": (1, 2)}
+
+
+def catalogue():
+    with PO.open("rb") as handle:
+        return read_po(handle, locale="cy")
+
+
+def test_the_welsh_catalogue_compiles_with_every_placeholder_kept():
+    welsh = catalogue()
+    problems = [(message.id, errors) for message, errors in welsh.check()]
+    assert problems == []
+    compiled = io.BytesIO()
+    write_mo(compiled, welsh)
+    compiled.seek(0)
+    fresh = gettext.GNUTranslations(compiled)
+    with PO.with_suffix(".mo").open("rb") as handle:
+        shipped = gettext.GNUTranslations(handle)
+    assert shipped._catalog == fresh._catalog, "run `make messages`: django.mo is older than django.po"  # type: ignore[attr-defined]
+
+
+def test_every_translatable_word_has_welsh_and_none_is_fuzzy():
+    with (ROOT / "babel.cfg").open() as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = {
+        message[2] if isinstance(message[2], str) else message[2][0]
+        for message in extract_from_dir(str(ROOT), method_map, options_map, keywords=KEYWORDS)
+    }
+    welsh = {message.id: message for message in catalogue() if message.id}
+    assert len(found) > 100
+    missing = sorted(words for words in found if words not in welsh or not welsh[words].string)
+    assert missing == [], "run `make messages` and translate these"
+    assert [m.id for m in welsh.values() if m.fuzzy] == []
+
+
+def welsh_client(client, world):
+    client.force_login(world.person.user)
+    chosen = client.post(reverse("choose_language"), {"language": "cy", "next": reverse("crisis")})
+    assert chosen.status_code == 302 and chosen["Location"] == reverse("crisis")
+    return client
+
+
+def test_the_persons_choice_is_remembered_on_their_account_and_follows_them(client, world):
+    welsh_client(client, world)
+    world.person.user.refresh_from_db()
+    assert world.person.user.language == "cy"
+    page = client.get(reverse("your_record"))
+    html = page.content.decode()
+    assert page["Content-Language"] == "cy" and '<html lang="cy"' in html
+    assert "Eich cofnod" in html and "Mewn argyfwng: beth i'w wneud a phwy i'w ffonio" in html
+    from django.test import Client
+
+    other_phone = Client()
+    other_phone.force_login(world.person.user)
+    assert "Eich cofnod" in other_phone.get(reverse("your_record")).content.decode()
+    client.post(reverse("choose_language"), {"language": "en-gb", "next": reverse("your_record")})
+    assert "Your record" in client.get(reverse("your_record")).content.decode()
+
+
+def test_english_stays_the_default_whatever_the_browser_asks_for(client, world):
+    client.force_login(world.person.user)
+    page = client.get(reverse("crisis"), HTTP_ACCEPT_LANGUAGE="cy")
+    assert page["Content-Language"] == "en-gb" and "<h1>In a crisis</h1>" in page.content.decode()
+
+
+def test_an_unknown_language_is_refused_and_changes_nothing(client, world):
+    client.force_login(world.person.user)
+    response = client.post(reverse("choose_language"), {"language": "xx", "next": "/"})
+    assert response.status_code == 400
+    world.person.user.refresh_from_db()
+    assert world.person.user.language == ""
+
+
+def test_the_switch_never_sends_anyone_off_the_site(client, world):
+    client.force_login(world.person.user)
+    response = client.post(reverse("choose_language"), {"language": "cy", "next": "https://elsewhere.example/"})
+    assert response["Location"] == "/"
+
+
+def text_nodes(html: str) -> list[str]:
+    main = re.search(r"<main.*?</main>", html, re.S).group(0)  # type: ignore[union-attr]
+    main = re.sub(r"<(script|style|template)\b.*?</\1>", " ", main, flags=re.S)
+    return [" ".join(node.split()) for node in re.split(r"<[^>]+>", main) if node.strip()]
+
+
+def data_words(world) -> list[str]:
+    """What the person and their care team wrote, and the plan's title: the record's own words, not the page's."""
+    words = [value for _section, _item, fields in SIX_STEP for value in fields.values()]
+    words += ["My safety plan for when I feel suicidal", "Night line", "Text line", "0800 000 111", "85258", "999"]
+    return words
+
+
+@pytest.mark.parametrize("name", ["crisis", "crisis_card", "crisis_share", "crisis_offline"])
+def test_no_english_is_left_on_crisis_mode_in_welsh(client, world, name):
+    world.six_step()
+    client.force_login(world.person.user)
+    query = {"show": "1", "part": ["try", "people", "professionals", "where", "do-not-contact"]}
+    english = text_nodes(client.get(reverse(name), query).content.decode())
+    welsh_client(client, world)
+    welsh = text_nodes(client.get(reverse(name), query).content.decode())
+    data = data_words(world)
+
+    def ours(node: str) -> bool:  # the page's own words: not the record's, not a number, a name or punctuation
+        left = node
+        for words in data:
+            left = left.replace(words, "").replace(words.replace("'", "&#39;"), "")
+        return bool(re.search(r"[A-Za-z]{3,}", left)) and left.strip() not in {"PDF", "safeplan", "Cymraeg"}
+
+    assert len([node for node in english if ours(node)]) >= 5  # the check has English of the page's own to find
+    untranslated = [node for node in welsh if ours(node) and node in english]
+    assert untranslated == []
+
+
+def test_the_wallet_card_pdf_is_in_welsh(client, world):
+    world.six_step()
+    welsh_client(client, world)
+    text = PdfReader(io.BytesIO(client.get(reverse("crisis_card_pdf")).content)).pages[0].extract_text()
+    text = " ".join(text.split())
+    assert "Fy nghynllun argyfwng" in text and "Pwy i'w ffonio" in text and "Llinellau argyfwng" in text
+    assert "Who to call" not in text
