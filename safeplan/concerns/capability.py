@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from safeplan.concerns import measures as concerns_measures
 from safeplan.people.access import RecordAccess
@@ -77,7 +78,7 @@ CONCERNS = Capability(
     measures=concerns_measures.MEASURES,
     record_parts=[RecordPart("concerns/_record_part.jinja")],
     navigation=[
-        NavLink("Concerns", _your_concerns),
+        NavLink(gettext_lazy("Concerns"), _your_concerns),
         NavLink("Late concerns", _late_concerns),
         NavLink("Learning", _learning),
     ],

@@ -195,9 +195,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SAFEPLAN_IDLE_TIMEOUT_MINUTES", 30))
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("SAFEPLAN_ABSOLUTE_TIMEOUT_HOURS", 12))
-# Pages an idle session still opens (crisis mode): an open crisis page must not throw the person out. The rest of the
-# record signs out as usual, and the absolute limit applies everywhere.
-SESSION_IDLE_EXEMPT_PATHS = ("/your-record/crisis/",)
+# The exact paths an idle session still opens: the crisis page (an open crisis page must not throw the person out)
+# and the language switch on it. Not the wallet card or anything else: the rest signs out as usual, and the absolute
+# limit applies everywhere.
+SESSION_IDLE_EXEMPT_PATHS = frozenset({"/your-record/crisis/", "/language/"})
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

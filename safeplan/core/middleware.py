@@ -52,7 +52,7 @@ class SessionTimeoutMiddleware:
             seen = request.session.get(SESSION_SEEN, now)
             idle = now - seen > settings.SESSION_IDLE_TIMEOUT.total_seconds()
             too_long = now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
-            if idle and not too_long and request.path.startswith(settings.SESSION_IDLE_EXEMPT_PATHS):
+            if idle and not too_long and request.path in settings.SESSION_IDLE_EXEMPT_PATHS:
                 # An exempt page opens, but does not count as activity: the next other page signs out.
                 return self.get_response(request)
             if idle or too_long:
@@ -79,7 +79,11 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        chosen = getattr(request.user, "language", "") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        # Signed in: their own choice (staff, who have none, always English); before signing in: the cookie.
+        if request.user.is_authenticated:
+            chosen = getattr(request.user, "language", "")
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language  # type: ignore[attr-defined]

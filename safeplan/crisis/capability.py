@@ -4,6 +4,7 @@ the first thing on their home page, one tap from their crisis page."""
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, NavLink, RecordPart
@@ -21,10 +22,11 @@ def _part(access: RecordAccess) -> dict[str, Any]:
 CRISIS = Capability(
     "crisis",
     record_parts=[RecordPart("crisis/_record_part.jinja", _part)],
-    navigation=[NavLink("In a crisis", _crisis_link)],
+    navigation=[NavLink(gettext_lazy("In a crisis"), _crisis_link)],
     object_names={
         "crisis_page": "your crisis page",
+        "crisis_page_kept": "your crisis page kept on your phone (brought up to date)",
         "crisis_card": "your wallet card",
-        "crisis_share": "your plan to share",
+        "crisis_share": "your plan to send to someone",
     },
 )

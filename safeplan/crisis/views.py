@@ -37,7 +37,15 @@ def crisis(request: HttpRequest) -> HttpResponseBase:
 @person_record_view("crisis_page")
 def _crisis(request: HttpRequest, access: RecordAccess) -> Shown:
     context = {"person": access.person, "card": crisis_card(access), "crisis_page": True}
-    return show(request, "crisis/crisis.jinja", context)
+    # The service worker bringing the copy on the phone up to date says so: audited as that, not as the person
+    # opening their crisis page (which could read as a sign of crisis to someone reading the trail).
+    keeping = request.headers.get("X-Safeplan-Keeping") == "1"
+    return show(request, "crisis/crisis.jinja", context, object_type="crisis_page_kept" if keeping else "")
+
+
+def _without(request: HttpRequest) -> bool:
+    """Whether the person chose to leave who not to contact off their card (someone on that list may find it)."""
+    return request.GET.get("without") == "do-not-contact"
 
 
 def card(request: HttpRequest) -> HttpResponseBase:
@@ -46,7 +54,8 @@ def card(request: HttpRequest) -> HttpResponseBase:
 
 @person_record_view("crisis_card")
 def _card(request: HttpRequest, access: RecordAccess) -> Shown:
-    return show(request, "crisis/card.jinja", {"person": access.person, "card": crisis_card(access)})
+    context = {"person": access.person, "card": crisis_card(access), "without_do_not_contact": _without(request)}
+    return show(request, "crisis/card.jinja", context)
 
 
 def card_pdf(request: HttpRequest) -> HttpResponseBase:
@@ -55,7 +64,12 @@ def card_pdf(request: HttpRequest) -> HttpResponseBase:
 
 @person_record_view("crisis_card")
 def _card_pdf(request: HttpRequest, access: RecordAccess) -> Shown:
-    context = {"person": access.person, "card": crisis_card(access), "card_css": CARD_CSS}
+    context = {
+        "person": access.person,
+        "card": crisis_card(access),
+        "card_css": CARD_CSS,
+        "without_do_not_contact": _without(request),
+    }
     pdf = render_pdf("crisis/card_pdf.jinja", context)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="my-crisis-card.pdf"'

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from django.utils.functional import Promise as StrPromise
+
 from safeplan.people.access import RecordAccess
 from safeplan.people.measures import Measure
 from safeplan.people.models import Organisation, Person, SupportRelationship, User
@@ -33,7 +35,7 @@ class RecordPart:
 class NavLink:
     """A link in the header navigation; `href` returns None for users it is not for."""
 
-    text: str
+    text: "str | StrPromise"  # a translatable word (gettext_lazy) is read in the request's language
     href: Callable[[User], str | None]
 
 

@@ -4,6 +4,7 @@ person's navigation, the caseload's review column and the demo plans."""
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import (
@@ -112,7 +113,7 @@ PLANS = Capability(
     daily=_daily,
     measures=plans_measures.MEASURES,
     record_parts=[RecordPart("plans/_record_part.jinja", _record_part)],
-    navigation=[NavLink("Your plans", _your_plans)],
+    navigation=[NavLink(gettext_lazy("Your plans"), _your_plans)],
     caseload_columns=[CaseloadColumn("Plan review", _overdue, flag="Review overdue", otherwise="Up to date")],
     seed_demo=_seed,
     export=_export,

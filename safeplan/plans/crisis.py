@@ -22,7 +22,16 @@ from safeplan.plans.presenters import PlanStatus
 from safeplan.plans.queries import do_not_contact, plans_with_status
 from safeplan.plans.summary_parts import as_seen
 
-_NOT_DIALLED = re.compile(r"[^\d+]")
+_NUMBER = re.compile(r"\+?[\d ()\-.]*\d")  # the first run that looks like a phone number
+# Items of the version 1 templates (started before items were marked) that the crisis page shows: the same items the
+# version 2 templates mark with crisis_use.
+V1_USES = {
+    ("six-step", "on-my-own"): "try",
+    ("six-step", "places"): "try",
+    ("joint-crisis", "helps"): "try",
+    ("joint-crisis", "where"): "where",
+    ("person-centred", "feel-safe"): "try",
+}
 
 
 @dataclass(frozen=True)
@@ -39,9 +48,16 @@ class Reach:
 
     @property
     def dial(self) -> str:
-        """The number as a phone dials it: digits, and a leading + if there is one."""
-        digits = _NOT_DIALLED.sub("", self.phone)
-        return ("+" + digits.replace("+", "")) if digits.startswith("+") else digits.replace("+", "")
+        """The number as a phone dials it: the first number written (not "or …" after it, nor an extension), digits
+        and a leading +, without the (0) of "+44 (0)7700…"; empty when that is no phone number (3 to 15 digits)."""
+        found = _NUMBER.search(self.phone)
+        if found is None:
+            return ""
+        written = re.sub(r"^(\+\d{1,3})\s*\(0\)", r"\1", found.group(0).strip())
+        digits = re.sub(r"\D", "", written)
+        if not 3 <= len(digits) <= 15:
+            return ""
+        return ("+" if written.startswith("+") else "") + digits
 
     @property
     def can_call(self) -> bool:
@@ -67,6 +83,7 @@ class CrisisCard:
     agreed_on: date | None
     draft: bool
     made_at: datetime
+    changed_since_agreed: bool = False  # shown: the agreed version, and a line saying it has changed since
     try_first: tuple[str, ...] = ()
     people: tuple[Reach, ...] = ()
     professionals: tuple[Reach, ...] = ()
@@ -113,7 +130,10 @@ def _content(access: RecordAccess, plan: Plan, status: PlanStatus) -> dict[str, 
     """The crisis page's groups from one plan, as this reader sees it (agreed version, else draft)."""
     found: dict[str, list[Any]] = {"try": [], "people": [], "professionals": [], "where": []}
     snapshot, _source, _draft = as_seen(access, plan, status)
-    uses = {(s["key"], i["key"]): i.get("crisis_use", "") for s in plan.template.sections for i in s["items"]}
+    template = plan.template
+    uses = {(s["key"], i["key"]): i.get("crisis_use", "") for s in template.sections for i in s["items"]}
+    if not any(uses.values()):  # a version 1 template: its items are not marked
+        uses = {(s, i): V1_USES.get((template.key, i), "") for s, i in uses}
     # The template's own section of professionals (a snapshot also shows the crisis lines in a plan's crisis section)
     professional = {s["key"] for s in plan.template.sections if s.get("crisis_lines")}
     for section in snapshot["sections"]:
@@ -153,10 +173,11 @@ def crisis_card(access: RecordAccess) -> CrisisCard:
             found, chosen = content, (plan, status)
         if any(content.values()):
             break
-    plan_id, title, agreed_on, draft = None, "", None, False
+    plan_id, title, agreed_on, draft, changed = None, "", None, False, False
     if chosen is not None:
         plan, status = chosen
         plan_id, title, draft = str(plan.pk), plan.title, status.agreed is None
+        changed = status.agreed is not None and status.changed_since_agreed
         if status.agreed is not None and status.agreed.agreed_at is not None:
             agreed_on = timezone.localdate(status.agreed.agreed_at)
     do_not_contact = _do_not_contact(access)
@@ -173,6 +194,7 @@ def crisis_card(access: RecordAccess) -> CrisisCard:
         agreed_on=agreed_on,
         draft=draft,
         made_at=timezone.now(),
+        changed_since_agreed=changed,
         try_first=tuple(found["try"]),
         people=tuple(found["people"]),
         professionals=tuple(found["professionals"]),

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext
 
 from safeplan.people.access import organisation_for, people_supported_by, staff_roles
 from safeplan.people.capabilities import registered
@@ -29,7 +31,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
             if href:
                 items.append({"text": link.text, "href": href})
     if person_record_of(user) is not None:
-        items.append({"text": "Your record", "href": reverse("your_record")})
+        items.append({"text": gettext("Your record"), "href": reverse("your_record")})
     roles = {role.role for role in staff_roles(user)}
     if roles & set(StaffRole.TEAM_ROLES):
         items.append({"text": "Caseload", "href": reverse("caseload")})
@@ -47,9 +49,16 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     return items
 
 
+def device_owner(user: User) -> str:
+    """Who a copy kept on a device belongs to (crisis mode's saved page): an opaque keyed token of the account, so a
+    page can tell that the copy in its browser is someone else's and remove it, without naming anyone."""
+    return salted_hmac("safeplan.device_owner", str(user.pk), algorithm="sha256").hexdigest()[:32]
+
+
 def layout(request: HttpRequest) -> dict[str, Any]:
     person = person_record_of(request.user)  # type: ignore[arg-type]
     return {
+        "signed_in_as": device_owner(request.user) if request.user.is_authenticated else "",  # type: ignore[arg-type]
         "crisis_url": reverse("crisis") if person is not None else "",
         "organisation": organisation_for(request.user),  # type: ignore[arg-type]
         "navigation_items": navigation_for(request),

@@ -34,6 +34,17 @@ def test_the_wallet_card_pdf_is_one_folded_card_of_bank_card_size_front_then_bac
     assert "WARNING-SIGN" not in text and "It's me" not in text  # nothing else, and no opening lines on a card
 
 
+def test_the_person_may_leave_who_not_to_contact_off_the_card_and_text_only_numbers_say_so(client, world):
+    world.six_step()
+    client.force_login(world.person.user)
+    reader = PdfReader(io.BytesIO(client.get(reverse("crisis_card_pdf"), {"without": "do-not-contact"}).content))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Dale" not in text and "Please do not contact" not in text and "Night line" in text
+    assert "85258 (text)" in text and "Sam Ade 07700 900456 (text)" in text
+    html = client.get(reverse("crisis_card"), {"without": "do-not-contact"}).content.decode()
+    assert "Dale" not in html and "?without=do-not-contact" in html  # the PDF link keeps the choice
+
+
 def test_the_wallet_card_print_page_shows_both_faces(client, world):
     world.six_step()
     client.force_login(world.person.user)
@@ -75,6 +86,16 @@ def test_an_idle_session_still_opens_the_crisis_page_but_not_the_rest_of_the_rec
         home = client.get(reverse("your_record"))
         assert home.status_code == 302 and home["Location"].startswith(reverse("login"))
         assert client.get(reverse("crisis")).status_code == 302  # signed out now
+
+
+@pytest.mark.parametrize("name", ["crisis_card", "crisis_card_pdf", "crisis_share", "crisis_offline"])
+def test_an_idle_session_opens_nothing_but_the_crisis_page_itself(client, world, settings, name):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.force_login(world.person.user)
+        assert client.get(reverse("your_record")).status_code == 200
+        traveller.shift(settings.SESSION_IDLE_TIMEOUT + timedelta(minutes=5))
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
 def test_the_absolute_limit_applies_to_the_crisis_page_too(client, world, settings):

@@ -123,3 +123,48 @@ def test_each_crisis_page_is_audited_once(client, world, name):
 def test_the_crisis_page_accepts_reading_only(client, world):
     client.force_login(world.person.user)
     assert client.post(reverse("crisis")).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("written", "dialled"),
+    [
+        ("07700 900123", "07700900123"),
+        ("+44 (0)7700 900123", "+447700900123"),
+        ("07700 900123 or 01632 960000", "07700900123"),
+        ("01632 960000 ext 23", "01632960000"),
+        ("(01632) 960-000", "01632960000"),
+        ("85258", "85258"),
+        ("ring the ward", ""),
+        ("12", ""),
+    ],
+)
+def test_a_number_is_dialled_as_written_first_and_only_if_it_is_a_number(written, dialled):
+    from safeplan.plans.crisis import Reach
+
+    assert Reach(name="Jo", phone=written).dial == dialled
+    assert Reach(name="Jo", phone=written).can_call is bool(dialled)
+
+
+def test_a_plan_started_from_a_version_1_template_still_shows_what_to_try(client, world):
+    plan = services.start_plan(world.staff, PlanTemplate.objects.get(organisation=None, key="six-step", version=1))
+    write(world.me, plan, "on-my-own", "on-my-own", {"text": "TRY-V1: a walk round the block"})
+    write(world.me, plan, "crisis", "contact", {"name": "Jo Bright", "phone": "07700 900123"})
+    text = main_text(page(client, world))
+    assert text.index("TRY-V1") < text.index("Jo Bright")
+
+
+def test_a_plan_changed_since_it_was_agreed_says_so_and_shows_what_was_agreed(client, world):
+    plan = world.six_step()
+    write(world.me, plan, "crisis", "contact", {"name": "NEW-CONTACT", "phone": "07700 900999"})
+    text = main_text(page(client, world))
+    assert "Your plan has changed since then" in text and "NEW-CONTACT" not in text
+
+
+def test_bringing_the_kept_copy_up_to_date_is_audited_as_that_not_as_a_visit(client, world):
+    client.force_login(world.person.user)
+    client.get(reverse("crisis"), HTTP_X_SAFEPLAN_KEEPING="1")
+    client.get(reverse("crisis"))
+    kinds = list(
+        AuditEvent.objects.filter(person_id=world.person.pk).order_by("pk").values_list("object_type", flat=True)
+    )
+    assert kinds[-2:] == ["crisis_page_kept", "crisis_page"]

@@ -146,3 +146,20 @@ def test_the_crisis_page_kept_on_the_phone_reads_with_no_signal_and_goes_on_sign
     journey.contexts[0].set_offline(True)
     with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):  # no worker, no copy: nothing to show
         page.goto(journey.base + reverse("crisis"))
+
+
+def test_someone_else_signing_in_on_the_phone_removes_the_copy_kept_for_the_person(journey):
+    journey.given_a_person_with_an_agreed_six_step_plan()
+    other = journey.world.other_person.user
+    other.username = "someone-else"
+    other.save()
+    journey.sign_in_as_the_person()
+    page = journey.page
+    page.goto(journey.base + reverse("crisis_offline"))
+    page.get_by_role("button", name="Keep my crisis plan on this phone").click()
+    expect(page.get_by_role("status")).to_contain_text("It was last saved at", timeout=15000)
+    assert journey.caches()["safeplan-crisis-v1"]
+    journey.contexts[0].clear_cookies()  # the person's session ended without signing out on this phone
+    journey.sign_in(page, "someone-else")
+    page.wait_for_function("async () => (await caches.keys()).length === 0")
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0

@@ -30,10 +30,18 @@ def catalogue():
         return read_po(handle, locale="cy")
 
 
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
+
+
 def test_the_welsh_catalogue_compiles_with_every_placeholder_kept():
     welsh = catalogue()
     problems = [(message.id, errors) for message, errors in welsh.check()]
     assert problems == []
+    # Babel's check lets a translation drop a named placeholder (a name, a number, a date): every one must be kept.
+    dropped = [
+        m.id for m in welsh if m.id and sorted(PLACEHOLDER.findall(m.id)) != sorted(PLACEHOLDER.findall(m.string))
+    ]
+    assert dropped == []
     compiled = io.BytesIO()
     write_mo(compiled, welsh)
     compiled.seek(0)
@@ -85,6 +93,14 @@ def test_english_stays_the_default_whatever_the_browser_asks_for(client, world):
     client.force_login(world.person.user)
     page = client.get(reverse("crisis"), HTTP_ACCEPT_LANGUAGE="cy")
     assert page["Content-Language"] == "en-gb" and "<h1>In a crisis</h1>" in page.content.decode()
+
+
+def test_signed_in_the_accounts_own_choice_counts_not_a_cookie_left_in_the_browser(client, world):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    assert "Mewngofnodi i safeplan" in client.get(reverse("login")).content.decode()  # before signing in: the cookie
+    client.force_login(world.practitioner)
+    page = client.get(reverse("caseload"))
+    assert page["Content-Language"] == "en-gb"
 
 
 def test_an_unknown_language_is_refused_and_changes_nothing(client, world):

@@ -47,23 +47,30 @@ if (guideData) {
 
 // Crisis mode (crisis/service_worker.js): keeping the crisis page on this phone, when the person turns it on.
 const OFFLINE_CACHE = "safeplan-crisis-v1";
+const CRISIS_SCOPE = "/your-record/crisis/";
 const crisisPage = document.body.dataset.crisisPage;
+const signedInAs = document.body.dataset.signedInAs;
 const offlineWorker = async () =>
-  crisisPage && "serviceWorker" in navigator ? navigator.serviceWorker.getRegistration(crisisPage) : undefined;
-const savedAt = async () => {
-  if (!crisisPage || !("caches" in window)) return null;
-  const copy = await (await caches.open(OFFLINE_CACHE)).match(crisisPage);
-  return copy ? new Date(copy.headers.get("X-Safeplan-Saved-At")) : null;
-};
-const askWorker = (worker, message) =>
+  "serviceWorker" in navigator ? navigator.serviceWorker.getRegistration(CRISIS_SCOPE) : undefined;
+const savedCopy = async () => ("caches" in window ? (await caches.open(OFFLINE_CACHE)).match(CRISIS_SCOPE) : undefined);
+const askWorker = (worker, message, waitMs = 20000) =>
   new Promise((resolve) => {
-    navigator.serviceWorker.addEventListener("message", (event) => resolve(event.data), { once: true });
+    const timer = setTimeout(() => resolve("no-answer"), waitMs);
+    const answer = (event) => {
+      if (!["saved", "not-saved", "forgotten"].includes(event.data)) return;
+      clearTimeout(timer);
+      navigator.serviceWorker.removeEventListener("message", answer);
+      resolve(event.data);
+    };
+    navigator.serviceWorker.addEventListener("message", answer);
     navigator.serviceWorker.startMessages();
     worker.postMessage(message);
   });
 const forgetOffline = async () => {
-  for (const registration of "serviceWorker" in navigator ? await navigator.serviceWorker.getRegistrations() : []) {
-    await registration.unregister();
+  const registration = await offlineWorker();
+  if (registration && registration.active) await askWorker(registration.active, "forget", 3000);
+  for (const each of "serviceWorker" in navigator ? await navigator.serviceWorker.getRegistrations() : []) {
+    await each.unregister();
   }
   if ("caches" in window) {
     for (const name of await caches.keys()) if (name.startsWith("safeplan-crisis")) await caches.delete(name);
@@ -77,15 +84,23 @@ if (document.cookie.split("; ").includes("safeplan-forget-offline=1")) {
   });
 }
 
-// Any page of the person's, with the copy kept and over five minutes old: bring it up to date (a change to the plan
-// reaches the phone the next time the person opens safeplan with signal).
-offlineWorker().then(async (registration) => {
-  const worker = registration && registration.active;
-  const saved = worker ? await savedAt() : null;
-  if (worker && navigator.onLine && (!saved || Date.now() - saved.getTime() > 5 * 60 * 1000)) {
-    worker.postMessage("refresh");
-  }
-});
+// Signed in: a copy kept in this browser for anyone else (someone signed in here before) goes at once. Signed in as
+// its owner, with signal, and the copy over five minutes old: bring it up to date (a change to the plan reaches the
+// phone the next time the person opens safeplan with signal).
+if (signedInAs) {
+  offlineWorker().then(async (registration) => {
+    const copy = registration ? await savedCopy() : undefined;
+    if (copy && copy.headers.get("X-Safeplan-Owner") !== signedInAs) {
+      await forgetOffline();
+      return;
+    }
+    const saved = copy ? new Date(copy.headers.get("X-Safeplan-Saved-At")) : null;
+    if (crisisPage && registration && registration.active && navigator.onLine &&
+        (!saved || Date.now() - saved.getTime() > 5 * 60 * 1000)) {
+      registration.active.postMessage("refresh");
+    }
+  });
+}
 
 // The "Keep your crisis plan on this phone" page.
 const offline = document.querySelector("[data-offline]");
@@ -97,8 +112,8 @@ if (offline) {
   };
   const when = (date) => date.toLocaleString(document.documentElement.lang || "en-GB", { dateStyle: "long", timeStyle: "short" });
   const show = async () => {
-    const saved = (await offlineWorker()) ? await savedAt() : null;
-    say(saved ? words.saved.replace("{when}", when(saved)) : words.notKept);
+    const copy = (await offlineWorker()) ? await savedCopy() : undefined;
+    say(copy ? words.saved.replace("{when}", when(new Date(copy.headers.get("X-Safeplan-Saved-At")))) : words.notKept);
   };
   if (!("serviceWorker" in navigator) || !("caches" in window)) {
     offline.classList.add("safeplan-offline--unsupported");
@@ -110,12 +125,15 @@ if (offline) {
       try {
         await navigator.serviceWorker.register(crisisPage + "sw.js", { scope: crisisPage, type: "classic" });
         const registration = await navigator.serviceWorker.ready;
-        const answer = await askWorker(registration.active, "refresh");
-        if (answer === "saved") await show();
-        else say(words.failed);
+        if ((await askWorker(registration.active, "keep")) === "saved") {
+          await show();
+          return;
+        }
       } catch {
-        say(words.failed);
+        // fall through: nothing half-kept is left behind
       }
+      await forgetOffline();
+      say(words.failed);
     });
     offline.querySelector("[data-offline-action=off]").addEventListener("click", async () => {
       await forgetOffline();
