@@ -16,6 +16,8 @@ from safeplan.crisis.tests.conftest import CrisisWorld
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 640}
+NOTHING_KEPT = """async () =>
+    (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0"""
 
 
 class Journey(BrowserJourney):
@@ -126,6 +128,12 @@ def test_the_crisis_page_kept_on_the_phone_reads_with_no_signal_and_goes_on_sign
     paths = kept["safeplan-crisis-v1"]
     assert reverse("crisis") in paths
     assert all(path == reverse("crisis") or path.startswith("/assets/") for path in paths), paths  # nothing else
+    # "Add to home screen": the manifest is sound and nothing but this test browser's private mode stops installing.
+    page.goto(journey.base + reverse("crisis"))
+    cdp = journey.contexts[0].new_cdp_session(page)
+    assert cdp.send("Page.getAppManifest")["errors"] == []
+    errors = {error["errorId"] for error in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]}
+    assert errors <= {"in-incognito"}, errors
 
     journey.contexts[0].set_offline(True)
     page.goto(journey.base + reverse("crisis"))
@@ -140,8 +148,7 @@ def test_the_crisis_page_kept_on_the_phone_reads_with_no_signal_and_goes_on_sign
     page.locator("header").get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to safeplan")
-    page.wait_for_function("async () => (await caches.keys()).length === 0")
-    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    page.wait_for_function(NOTHING_KEPT)
 
     journey.contexts[0].set_offline(True)
     with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):  # no worker, no copy: nothing to show
@@ -161,5 +168,4 @@ def test_someone_else_signing_in_on_the_phone_removes_the_copy_kept_for_the_pers
     assert journey.caches()["safeplan-crisis-v1"]
     journey.contexts[0].clear_cookies()  # the person's session ended without signing out on this phone
     journey.sign_in(page, "someone-else")
-    page.wait_for_function("async () => (await caches.keys()).length === 0")
-    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    page.wait_for_function(NOTHING_KEPT)
