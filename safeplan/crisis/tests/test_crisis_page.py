@@ -168,3 +168,14 @@ def test_bringing_the_kept_copy_up_to_date_is_audited_as_that_not_as_a_visit(cli
         AuditEvent.objects.filter(person_id=world.person.pk).order_by("pk").values_list("object_type", flat=True)
     )
     assert kinds[-2:] == ["crisis_page_kept", "crisis_page"]
+
+
+def test_steps_to_make_surroundings_safer_prompt_the_care_team_to_go_through_them_together(client, world):
+    plan = world.six_step(agree=False)
+    write(world.me, plan, "surroundings", "safer", {"what": "The car keys", "step": "Jo keeps them", "who": "Jo"})
+    url = reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": plan.pk})
+    client.force_login(world.practitioner)
+    staff_page = client.get(url).content.decode()
+    assert "Go through these 2 steps with" in staff_page and "SAFER-WHAT: spare tablets" in staff_page
+    client.force_login(world.person.user)
+    assert "Go through these" not in client.get(url).content.decode()

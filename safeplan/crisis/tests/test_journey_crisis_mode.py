@@ -104,6 +104,12 @@ def test_reading_one_step_at_a_time_by_keyboard_and_with_text_at_twice_the_size(
     page.locator("#step-2").get_by_role("link", name="Show everything").click()
     expect(page.locator("#step-1")).to_be_visible()
     expect(page.locator("#step-5")).to_be_visible()
+    # The wallet card and the plan to send, on the phone: nothing sideways, axe clean.
+    for name, query in (("crisis_card", ""), ("crisis_share", "?show=1&part=try&part=people")):
+        page.goto(journey.base + reverse(name) + query)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert_accessible(page)
+    page.goto(journey.base + reverse("crisis") + "#step-2")
     # Text at 200 %: nothing is cut off or scrolls sideways.
     page.evaluate("document.documentElement.style.fontSize = '200%'")
     page.evaluate("window.dispatchEvent(new Event('resize'))")  # the NHS header folds its links again
