@@ -16,6 +16,12 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def words(text: str | None) -> str:
+    """Words that come from data shipped with safeplan (a plan template's prompts and titles), in the reader's
+    language where the catalogue has them, else as written. Plain gettext: nothing in them is a placeholder."""
+    return translation.gettext(text) if text else ""
+
+
 def _welsh() -> bool:
     return translation.get_language() == "cy"
 
@@ -51,7 +57,13 @@ def environment(**options: Any) -> Environment:
     # Person-facing words are translatable (Welsh: locale/cy): _("…"), gettext and ngettext through Django's catalogues.
     env.install_gettext_translations(translation, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(
-        {"static": static, "url": url, "get_messages": get_messages, "get_language": translation.get_language}
+        {
+            "static": static,
+            "url": url,
+            "get_messages": get_messages,
+            "get_language": translation.get_language,
+            "words": words,
+        }
     )
     env.filters.update({"london": london, "day": day, "nhs_number": nhs_number})
     return env

@@ -8,6 +8,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from safeplan.core.immutability import Authored, History
 from safeplan.core.immutability import ImmutableRecord as ImmutableRecord  # raised by plans' history rows
@@ -122,8 +123,10 @@ class Plan(models.Model):
 
     @property
     def title(self) -> str:
-        """The template's title, and what this one is for when the person has another of the same kind."""
-        return f"{self.template.title}: {self.purpose}" if self.purpose else self.template.title
+        """The template's title (in the reader's language where it is translated), and what this one is for when the
+        person has another of the same kind."""
+        title = gettext(self.template.title)
+        return f"{title}: {self.purpose}" if self.purpose else title
 
 
 class Entry(models.Model):

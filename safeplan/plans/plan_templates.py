@@ -232,3 +232,28 @@ def item_definition(template_definition: dict, section_key: str, item_key: str) 
                 if item["key"] == item_key:
                     return section, item
     return None
+
+
+# The words a person reads from a template (its title, summary, sections' titles and introductions, items' prompts,
+# hints and follow-ups), for the Welsh catalogue: `make messages` reads the shipped files through `babel_extract`,
+# and pages show them through gettext, so a plan reads in the person's language while its versions keep the words
+# they were agreed in. An organisation's own copy has no translation and shows as written.
+TRANSLATED_TOP = ("title", "summary")
+TRANSLATED_SECTION = ("title", "intro")
+TRANSLATED_ITEM = ("prompt", "hint", "if_yes")
+
+
+def template_words(data: dict) -> list[str]:
+    words = [data[key] for key in TRANSLATED_TOP if data.get(key)]
+    for section in data["sections"]:
+        words += [section[key] for key in TRANSLATED_SECTION if section.get(key)]
+        for item in section["items"]:
+            words += [item[key] for key in TRANSLATED_ITEM if item.get(key)]
+    return words
+
+
+def babel_extract(fileobj, keywords, comment_tags, options):  # type: ignore[no-untyped-def]
+    """Babel's extraction method for template files (babel.cfg): (line, function, message, comments) per word."""
+    data = tomllib.loads(fileobj.read().decode("utf-8"))
+    for words in dict.fromkeys(template_words(data)):
+        yield 0, "gettext", words, ["From a plan template (plans/template_files)."]

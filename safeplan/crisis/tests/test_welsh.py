@@ -158,3 +158,16 @@ def test_the_wallet_card_pdf_is_in_welsh(client, world):
     text = " ".join(text.split())
     assert "Fy nghynllun argyfwng" in text and "Pwy i'w ffonio" in text and "Llinellau argyfwng" in text
     assert "Who to call" not in text
+
+
+def test_a_plan_reads_in_welsh_while_its_versions_keep_the_words_they_were_agreed_in(client, world):
+    from safeplan.plans.models import PlanVersion
+
+    plan = world.six_step()
+    welsh_client(client, world)
+    html = client.get(reverse("plan", kwargs={"person_id": world.person.pk, "plan_id": plan.pk})).content.decode()
+    assert "Cam 1: Fy arwyddion rhybudd" in html and "Step 1: My warning signs" not in html
+    assert "Pwy allwch chi ofyn iddyn nhw am help?" in html
+    assert "WARNING-SIGN: I stop answering the phone." in html  # what the person wrote, as they wrote it
+    agreed = PlanVersion.objects.get(plan=plan)
+    assert agreed.snapshot["sections"][0]["title"] == "Step 1: My warning signs"
