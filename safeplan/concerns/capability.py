@@ -82,7 +82,7 @@ CONCERNS = Capability(
         NavLink("Late concerns", _late_concerns),
         NavLink("Learning", _learning),
     ],
-    item_actions=[ItemAction("Raise a concern about this", _raise_link)],
+    item_actions=[ItemAction(gettext_lazy("Raise a concern about this"), _raise_link)],
     supporter_pages=_supporter_pages,
     caseload_columns=[CaseloadColumn("Concerns", _late, flag="Concern late", otherwise="On time")],
     seed_demo=_seed,

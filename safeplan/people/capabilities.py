@@ -101,7 +101,7 @@ class ItemAction:
     a concern about it, for one). `href(access)` is worked out once a page: None when it is not for this reader, else
     a function from the thing's reference (`ref(...)`) to a link."""
 
-    text: str  # "Raise a concern about this": the page adds which thing, for screen readers
+    text: "str | StrPromise"  # "Raise a concern about this": the page adds which thing, for screen readers
     href: Callable[[RecordAccess], Callable[[str], str] | None]
 
 
@@ -240,7 +240,7 @@ class ItemActions:
 
     def __call__(self, object_type: str, object_id: object, part: str = "") -> list[tuple[str, str]]:
         reference = ref(object_type, object_id, part)
-        return [(action.text, make(reference)) for action, make in self.offered]
+        return [(str(action.text), make(reference)) for action, make in self.offered]
 
 
 def item_actions(access: RecordAccess) -> ItemActions:

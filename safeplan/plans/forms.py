@@ -3,6 +3,8 @@
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.core.forms import NHSForm
 from safeplan.people.models import Person, SupportRelationship
@@ -13,20 +15,23 @@ VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=400
 
 
 def _django_field(spec: Field) -> forms.Field:
-    label = spec.label
+    label = translated(spec.label)
     if spec.hidden:
         return forms.CharField(required=False, max_length=spec.max_length, widget=forms.HiddenInput)
     if spec.multiple:
         return forms.MultipleChoiceField(
-            label=label, choices=list(spec.choices), required=spec.required, widget=forms.CheckboxSelectMultiple
+            label=label,
+            choices=[(value, translated(words)) for value, words in spec.choices],
+            required=spec.required,
+            widget=forms.CheckboxSelectMultiple,
         )
     if spec.choices:
         return forms.ChoiceField(
             label=label,
-            choices=list(spec.choices),
+            choices=[(value, translated(words)) for value, words in spec.choices],
             required=spec.required,
             widget=forms.RadioSelect,
-            error_messages={"required": f"Choose {label.lower()}"},
+            error_messages={"required": _("Choose %(what)s") % {"what": label.lower()}},
         )
     widget = forms.Textarea(attrs={"rows": 4 if spec.long else 2}) if spec.long else forms.TextInput()
     return forms.CharField(

@@ -8,7 +8,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.core.immutability import Authored, History
 from safeplan.core.immutability import ImmutableRecord as ImmutableRecord  # raised by plans' history rows
@@ -125,7 +125,7 @@ class Plan(models.Model):
     def title(self) -> str:
         """The template's title (in the reader's language where it is translated), and what this one is for when the
         person has another of the same kind."""
-        title = gettext(self.template.title)
+        title = translated(self.template.title)
         return f"{title}: {self.purpose}" if self.purpose else title
 
 

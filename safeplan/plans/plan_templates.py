@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext_noop as N_  # words translated where they are shown
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "template_files"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,58 +35,58 @@ class Field:
 
 
 RELIABILITY = (
-    ("first-hand", "From the person, or someone who was there"),
-    ("second-hand", "Passed on by someone else"),
-    ("records", "From records only"),
-    ("not-sure", "Not sure"),
+    ("first-hand", N_("From the person, or someone who was there")),
+    ("second-hand", N_("Passed on by someone else")),
+    ("records", N_("From records only")),
+    ("not-sure", N_("Not sure")),
 )
 
-HOW_TO_REACH = (("call", "Call"), ("text", "Text"), ("both", "Call or text"))
+HOW_TO_REACH = (("call", N_("Call")), ("text", N_("Text")), ("both", N_("Call or text")))
 
 # The shape of each kind of item: which fields an entry of that kind has. Templates choose a kind per prompt.
 KINDS: dict[str, tuple[Field, ...]] = {
-    "text": (Field("text", "Your words", required=True, long=True, max_length=4000),),
+    "text": (Field("text", N_("Your words"), required=True, long=True, max_length=4000),),
     "yes_no": (
-        Field("answer", "Answer", required=True, choices=(("yes", "Yes"), ("no", "No"))),
-        Field("details", "Anything you want to add", long=True),
+        Field("answer", N_("Answer"), required=True, choices=(("yes", N_("Yes")), ("no", N_("No")))),
+        Field("details", N_("Anything you want to add"), long=True),
     ),
     "event": (
-        Field("when", "When it happened", required=True, max_length=120),
-        Field("what", "What happened", required=True, long=True, max_length=4000),
-        Field("context", "Where, and who was there", long=True),
-        Field("before", "What led up to it", long=True),
-        Field("after", "What happened after", long=True),
-        Field("source", "Where this account comes from", max_length=200),
-        Field("reliability", "How sure we can be", choices=RELIABILITY),
+        Field("when", N_("When it happened"), required=True, max_length=120),
+        Field("what", N_("What happened"), required=True, long=True, max_length=4000),
+        Field("context", N_("Where, and who was there"), long=True),
+        Field("before", N_("What led up to it"), long=True),
+        Field("after", N_("What happened after"), long=True),
+        Field("source", N_("Where this account comes from"), max_length=200),
+        Field("reliability", N_("How sure we can be"), choices=RELIABILITY),
     ),
     "contact": (
-        Field("name", "Name", required=True, max_length=120),
-        Field("relationship", "Who they are to you", max_length=120),
-        Field("phone", "Phone number", required=True, max_length=40),
-        Field("when", "When to contact them", max_length=300),
-        Field("how", "Call, text or both", choices=HOW_TO_REACH),
-        Field("opening", "What you could say first, in your own words", max_length=300),
-        Field("no_answer", "If they do not answer", long=True, max_length=600),
+        Field("name", N_("Name"), required=True, max_length=120),
+        Field("relationship", N_("Who they are to you"), max_length=120),
+        Field("phone", N_("Phone number"), required=True, max_length=40),
+        Field("when", N_("When to contact them"), max_length=300),
+        Field("how", N_("Call, text or both"), choices=HOW_TO_REACH),
+        Field("opening", N_("What you could say first, in your own words"), max_length=300),
+        Field("no_answer", N_("If they do not answer"), long=True, max_length=600),
     ),
     # A professional or service: called, never texted (a text to a service may sit unread).
     "professional": (
-        Field("name", "Name or service", required=True, max_length=120),
-        Field("relationship", "Their role", max_length=120),
-        Field("phone", "Phone number", required=True, max_length=40),
-        Field("when", "When to call them", max_length=300),
+        Field("name", N_("Name or service"), required=True, max_length=120),
+        Field("relationship", N_("Their role"), max_length=120),
+        Field("phone", N_("Phone number"), required=True, max_length=40),
+        Field("when", N_("When to call them"), max_length=300),
     ),
     # One step to make surroundings safer. The product never names or lists methods: `what` is the person's words.
     "safer_step": (
-        Field("what", "What you want to make safer, in your own words", required=True, long=True, max_length=1000),
-        Field("step", "The step", required=True, long=True, max_length=1000),
-        Field("who", "Who holds it or does it", max_length=120),
-        Field("by_when", "By when", max_length=120),
-        Field("checked", "When you last checked it together", max_length=120),
+        Field("what", N_("What you want to make safer, in your own words"), required=True, long=True, max_length=1000),
+        Field("step", N_("The step"), required=True, long=True, max_length=1000),
+        Field("who", N_("Who holds it or does it"), max_length=120),
+        Field("by_when", N_("By when"), max_length=120),
+        Field("checked", N_("When you last checked it together"), max_length=120),
     ),
     "do_not_contact": (
-        Field("name", "Name", required=True, max_length=120),
-        Field("relationship", "Who they are to you", max_length=120),
-        Field("why", "Why not (you do not have to say)", long=True, max_length=1000),
+        Field("name", N_("Name"), required=True, max_length=120),
+        Field("relationship", N_("Who they are to you"), max_length=120),
+        Field("why", N_("Why not (you do not have to say)"), long=True, max_length=1000),
     ),
 }
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.core.dates import add_months, long_day
 from safeplan.people.access import RecordAccess
@@ -60,17 +61,24 @@ def plan_status(plan: Plan, versions: list[PlanVersion] | None = None) -> PlanSt
 def byline(entry: dict, name_to_use: str) -> str:
     """Whose words, written by whom: shown under every entry."""
     when = london_day(datetime.fromisoformat(entry["written_at"]))
-    writer = f"{entry['written_by']} ({entry['written_by_role']})"
+    writer = f"{entry['written_by']} ({translated(entry['written_by_role'])})"
+    words = {"name": name_to_use, "who": entry["voice_label"], "writer": writer, "when": when}
     if entry["voice"] == Voice.PERSON:
         if entry["mode"] == Mode.OWN:
-            return f"{name_to_use}, in their own words · {when}"
-        how = "written together with" if entry["mode"] == Mode.TOGETHER else "written down by"
-        return f"{name_to_use}'s words, {how} {writer} · {when}"
+            return _("%(name)s, in their own words · %(when)s") % words
+        if entry["mode"] == Mode.TOGETHER:
+            return _("%(name)s's words, written together with %(writer)s · %(when)s") % words
+        return _("%(name)s's words, written down by %(writer)s · %(when)s") % words
     if entry["voice"] == Voice.SUPPORTER:
         if entry["mode"] == Mode.OWN:
-            return f"{entry['voice_label']}, in their own words · {when}"
-        return f"{entry['voice_label']}'s words, written down by {writer} · {when}"
-    return f"Care team: {writer} · {when}"
+            return _("%(who)s, in their own words · %(when)s") % words
+        return _("%(who)s's words, written down by %(writer)s · %(when)s") % words
+    return _("Care team: %(writer)s · %(when)s") % words
+
+
+def voice(entry: dict) -> str:
+    """Whose words, for a heading ("Care team's view"): the care team in the reader's language, a name as it is."""
+    return _("Care team") if entry.get("voice") == Voice.CARE_TEAM else entry["voice_label"]
 
 
 def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> list[tuple[str, str]]:
@@ -84,11 +92,11 @@ def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> l
             continue
         if spec.choices:
             value = (
-                ", ".join(dict(spec.choices).get(v, v) for v in value.split(","))
+                ", ".join(translated(dict(spec.choices).get(v, v)) for v in value.split(","))
                 if spec.multiple
-                else (dict(spec.choices).get(value, value))
+                else translated(dict(spec.choices).get(value, value))
             )
-        rows.append((spec.label, value))
+        rows.append((translated(spec.label), value))
     extension = KIND_EXTENSIONS.get(kind)
     if extension is not None and extension.rows is not None:
         rows += extension.rows(fields)
@@ -171,6 +179,9 @@ class EntryView:
 
     def byline(self, entry: dict) -> str:
         return byline(entry, self.name_to_use)
+
+    def voice(self, entry: dict) -> str:
+        return voice(entry)
 
     def rows(self, kind: str, entry: dict, is_view: bool = False) -> list[tuple[str, str]]:
         return field_rows(kind, entry["fields"], is_view=is_view)

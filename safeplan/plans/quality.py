@@ -15,13 +15,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
+
+from safeplan.core.dates import long_day
 from safeplan.plans.models import Voice
 
 CRISIS_LINES_CHECKED_WITHIN = timedelta(days=365)
 # Sections that must not be empty for the plan to work, by the section keys the shipped templates use.
 MUST_HAVE = {
-    "distraction": "At least one person or place to take your mind off things",
-    "surroundings": "Something to make surroundings safer, with who will do it",
+    "distraction": N_("At least one person or place to take your mind off things"),
+    "surroundings": N_("Something to make surroundings safer, with who will do it"),
 }
 # Ways of saying something too general to act on in a crisis (lower case, without punctuation).
 VAGUE = frozenset(
@@ -64,35 +69,40 @@ def checklist(snapshot: dict[str, Any], *, review_due: date | None, today: date,
     crisis = [s for s in sections if s["crisis"]]
     if any(item["kind"] == "contact" for s in crisis for item in s["items"]):
         met = any(_entries(s, "contact") for s in crisis)
-        checks.append(Check(met, "At least one person to ask for help, with their number"))
+        checks.append(Check(met, _("At least one person to ask for help, with their number")))
     for section in sections:
         if section["key"] in MUST_HAVE:
-            checks.append(Check(bool(_entries(section)), MUST_HAVE[section["key"]], f"In “{section['title']}”"))
+            where = _("In “%(title)s”") % {"title": translated(section["title"])}
+            checks.append(Check(bool(_entries(section)), translated(MUST_HAVE[section["key"]]), where))
     if any(s["crisis_lines"] for s in sections):
         checks.append(_crisis_lines(snapshot["crisis_lines"], today))
     checks.append(_specific(sections))
     own = any(entry.get("voice") == Voice.PERSON for s in sections for entry in _entries(s))
-    checks.append(Check(own, "Your own words are in it" if yours else "The person's own words are in it"))
+    checks.append(Check(own, _("Your own words are in it") if yours else "The person's own words are in it"))
     checks.append(_review(review_due, today))
     return checks
 
 
 def _steps(sections: list[dict[str, Any]]) -> Check:
-    empty = [s["title"] for s in sections if not _entries(s)]
+    empty = [translated(s["title"]) for s in sections if not _entries(s)]
     filled = len(sections) - len(empty)
-    detail = "Nothing yet in " + ", ".join(f"“{title}”" for title in empty) if empty else ""
-    return Check(not empty, f"{filled} of {len(sections)} parts have something in them", detail)
+    detail = _("Nothing yet in %(parts)s") % {"parts": ", ".join(f"“{title}”" for title in empty)} if empty else ""
+    words = {"filled": filled, "count": len(sections)}
+    return Check(not empty, _("%(filled)s of %(count)s parts have something in them") % words, detail)
 
 
 def _crisis_lines(lines: list[dict[str, Any]], today: date) -> Check:
     if not lines:
-        return Check(False, "Crisis lines to call at any time", "Your service has not listed its crisis lines yet")
+        return Check(
+            False, _("Crisis lines to call at any time"), _("Your service has not listed its crisis lines yet")
+        )
     stale = [
         line["name"] for line in lines if date.fromisoformat(line["last_checked"]) < today - CRISIS_LINES_CHECKED_WITHIN
     ]
     if stale:
-        return Check(False, "Crisis line numbers checked in the last year", "Not checked lately: " + ", ".join(stale))
-    return Check(True, "Crisis line numbers checked in the last year")
+        not_lately = _("Not checked lately: %(lines)s") % {"lines": ", ".join(stale)}
+        return Check(False, _("Crisis line numbers checked in the last year"), not_lately)
+    return Check(True, _("Crisis line numbers checked in the last year"))
 
 
 def _specific(sections: list[dict[str, Any]]) -> Check:
@@ -105,14 +115,16 @@ def _specific(sections: list[dict[str, Any]]) -> Check:
         if "text" in entry["fields"] and _vague(entry["fields"]["text"])
     ]
     if not general:
-        return Check(True, "Each thing to do says what, where or with whom")
+        return Check(True, _("Each thing to do says what, where or with whom"))
     quoted = ", ".join(f"“{text}”" for text in general[:3])
-    return Check(False, "Each thing to do says what, where or with whom", f"Could say more: {quoted}")
+    more = _("Could say more: %(quoted)s") % {"quoted": quoted}
+    return Check(False, _("Each thing to do says what, where or with whom"), more)
 
 
 def _review(review_due: date | None, today: date) -> Check:
     if review_due is None:
-        return Check(False, "A date to look at it again together", "Set when a version is agreed")
+        return Check(False, _("A date to look at it again together"), _("Set when a version is agreed"))
     if review_due < today:
-        return Check(False, "A date to look at it again together", f"It was due on {review_due:%-d %B %Y}")
-    return Check(True, f"A date to look at it again together: {review_due:%-d %B %Y}")
+        due = _("It was due on %(day)s") % {"day": long_day(review_due)}
+        return Check(False, _("A date to look at it again together"), due)
+    return Check(True, _("A date to look at it again together: %(day)s") % {"day": long_day(review_due)})

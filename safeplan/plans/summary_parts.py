@@ -9,6 +9,7 @@ nothing the person hid from them. Read at the moment of reading, so the summary 
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import SummaryLine, SummaryPart
@@ -49,7 +50,8 @@ def _words(kind: str, entry: dict[str, Any], *, names_only: bool = False) -> str
     for the people who help, only their name and who they are: why not to contact someone is the person's to tell)."""
     rows = field_rows(kind, entry["fields"])
     if kind == "do_not_contact" or names_only:
-        rows = [(label, value) for label, value in rows if label in ("Name", "Who they are to you")]
+        names = {gettext("Name"), gettext("Who they are to you")}  # the labels as field_rows gives them
+        rows = [(label, value) for label, value in rows if label in names]
         return " — ".join(value for _label, value in rows if value)
     return "; ".join(value if not label else f"{label}: {value}" for label, value in rows if value)
 
