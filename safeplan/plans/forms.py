@@ -5,13 +5,15 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.forms import NHSForm
 from safeplan.people.models import Person, SupportRelationship
 from safeplan.plans.models import Mode, Plan, PlanTemplate, Voice
 from safeplan.plans.plan_templates import KINDS, Field
 
-VIEW_FIELD = Field("text", "Your view", required=True, long=True, max_length=4000)
+VIEW_FIELD = Field("text", N_("Your view"), required=True, long=True, max_length=4000)
 
 
 def _django_field(spec: Field) -> forms.Field:
@@ -41,8 +43,8 @@ def _django_field(spec: Field) -> forms.Field:
         strip=True,
         widget=widget,
         error_messages={
-            "required": f"Enter {label[0].lower() + label[1:]}",
-            "max_length": f"{label} must be {spec.max_length} characters or fewer",
+            "required": _("Enter %(what)s") % {"what": label[0].lower() + label[1:]},
+            "max_length": _("%(what)s must be %(most)s characters or fewer") % {"what": label, "most": spec.max_length},
         },
     )
 
@@ -78,7 +80,7 @@ class EntryForm(NHSForm):
 def voice_choices(person: Person, *, is_person: bool) -> list[tuple[str, str]]:
     name = person.name_to_use
     if is_person:
-        return [("person:own", "My own words")]
+        return [("person:own", _("My own words"))]
     choices = [
         ("care_team:own", "The care team's view"),
         ("person:together", f"{name}'s words, written together with them"),
@@ -97,15 +99,15 @@ def supporters_of(person: Person) -> list[SupportRelationship]:
 
 
 class NewEntryForm(EntryForm):
-    voice = forms.ChoiceField(label="Whose words are these?", widget=forms.RadioSelect)
+    voice = forms.ChoiceField(label=gettext_lazy("Whose words are these?"), widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         own = "supporter:own" if self.writer_support is not None else "person:own" if self.writer_is_person else ""
         cast(forms.ChoiceField, self.fields["voice"]).choices = (
-            [(own, "My own words")] if own else voice_choices(self.person, is_person=False)
+            [(own, _("My own words"))] if own else voice_choices(self.person, is_person=False)
         )
-        self.fields["voice"].error_messages["required"] = "Choose whose words these are"
+        self.fields["voice"].error_messages["required"] = _("Choose whose words these are")
         if own:
             self.fields["voice"].initial = own
             self.fields["voice"].widget = forms.HiddenInput()
@@ -140,7 +142,9 @@ class ChangeEntryForm(EntryForm):
 
 class RemoveEntryForm(NHSForm):
     based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    together = forms.BooleanField(required=False, label="I am taking these words out together with the person")
+    together = forms.BooleanField(
+        required=False, label=gettext_lazy("I am taking these words out together with the person")
+    )
 
 
 class SignForm(NHSForm):
@@ -148,10 +152,12 @@ class SignForm(NHSForm):
 
 
 class StartPlanForm(NHSForm):
-    template = forms.ChoiceField(label="Which plan would you like to start?", widget=forms.RadioSelect)
+    template = forms.ChoiceField(label=gettext_lazy("Which plan would you like to start?"), widget=forms.RadioSelect)
     purpose = forms.CharField(
-        label="If it is another plan of a kind already started, what is this one for?",
-        help_text="For example: for when I am away at university. Leave it empty for a first plan of its kind.",
+        label=gettext_lazy("If it is another plan of a kind already started, what is this one for?"),
+        help_text=gettext_lazy(
+            "For example: for when I am away at university. Leave it empty for a first plan of its kind."
+        ),
         required=False,
         max_length=80,
     )
@@ -166,22 +172,32 @@ class StartPlanForm(NHSForm):
         self.existing = existing
         self.already = already
         self.duplicate_of: Plan | None = None
-        cast(forms.ChoiceField, self.fields["template"]).choices = [
-            (str(t.pk), f"{t.title} ({already.lower() if already.startswith('You') else already} one)")
-            if t.key in existing
-            else (str(t.pk), t.title)
-            for t in templates
-        ]
-        self.fields["template"].error_messages["required"] = "Choose which plan to start"
+        yours = already == "You already have"  # the person, in their own words; staff see the person's name
+
+        def label(t: PlanTemplate) -> str:
+            title = translated(t.title)
+            if t.key not in existing:
+                return title
+            return _("%(title)s (you already have one)") % {"title": title} if yours else f"{title} ({already} one)"
+
+        cast(forms.ChoiceField, self.fields["template"]).choices = [(str(t.pk), label(t)) for t in templates]
+        self.fields["template"].error_messages["required"] = _("Choose which plan to start")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         template = self.templates.get(data.get("template", ""))
         if template is not None and template.key in self.existing and not data.get("purpose", "").strip():
             self.duplicate_of = self.existing[template.key]
+            title = translated(template.title)
             self.add_error(
                 "purpose",
-                f"{self.already} “{template.title}”. Open it, or start another for a different purpose "
+                _(
+                    "You already have “%(title)s”. Open it, or start another for a different purpose and say what "
+                    "this one is for"
+                )
+                % {"title": title}
+                if self.already == "You already have"
+                else f"{self.already} “{title}”. Open it, or start another for a different purpose "
                 "and say what this one is for",
             )
         return data

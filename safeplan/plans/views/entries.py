@@ -6,6 +6,8 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
@@ -147,7 +149,7 @@ def add_entry(
         initial={"voice": "person:own" if writer.is_person else None},
     )
     if request.method == "POST" and form.is_valid():
-        saved = _save_new(request, access, plan, writer, form, "Added to the plan.", section_key, item_key)
+        saved = _save_new(request, access, plan, writer, form, _("Added to the plan."), section_key, item_key)
         if saved is not None:
             return saved
     return _render_form(
@@ -184,7 +186,7 @@ def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
         initial={"voice": "person:own" if writer.is_person else "care_team:own"},
     )
     if request.method == "POST" and form.is_valid():
-        done = "Your view is beside the original. Neither replaces the other."
+        done = _("Your view is beside the original. Neither replaces the other.")
         saved = _save_new(request, access, plan, writer, form, done, "", "", responds_to=original)
         if saved is not None:
             return saved
@@ -197,9 +199,9 @@ def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
         access,
         plan,
         form,
-        heading="Add a different view",
-        prompt="Your view",
-        hint="It will be shown beside the original, with your name. Neither replaces the other.",
+        heading=N_("Add a different view"),
+        prompt=N_("Your view"),
+        hint=N_("It will be shown beside the original, with your name. Neither replaces the other."),
         original=shown,
         status=422 if form.errors else 200,
         action="answer",
@@ -231,9 +233,9 @@ def _change_form(
 
 def _prompt(plan: Plan, entry: Entry) -> str:
     if entry.responds_to_id is not None:
-        return "Your view"
+        return N_("Your view")
     found = item_definition(plan.template.definition, entry.section_key, entry.item_key)
-    return found[1]["prompt"] if found else "Your words"
+    return found[1]["prompt"] if found else N_("Your words")
 
 
 def _mode(writer: Writer, entry: Entry, together: bool) -> str:
@@ -271,7 +273,7 @@ def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
         except services.PlanError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Your change is saved. The earlier words are kept in the plan's history.")
+            messages.success(request, _("Your change is saved. The earlier words are kept in the plan's history."))
             _language_hints(request, access, entry.voice, form.entry_fields, current.fields)
             return _back(access, plan, f"entry-{entry.pk}")
     remove_form = RemoveEntryForm(initial={"based_on": current.number})
@@ -280,7 +282,7 @@ def change_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
         access,
         plan,
         form,
-        heading="Change what is written",
+        heading=N_("Change what is written"),
         prompt=_prompt(plan, entry),
         entry=entry,
         remove_form=remove_form,
@@ -330,7 +332,7 @@ def remove_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
     entry = _entry_in(access, plan, entry_id)
     form = RemoveEntryForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "That request was not complete. Nothing was changed.")
+        messages.error(request, _("That request was not complete. Nothing was changed."))
         return _back(access, plan)
     try:
         services.revise_entry(
@@ -342,11 +344,11 @@ def remove_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
             removed=True,
         )
     except services.StaleEdit:
-        messages.error(request, "Someone else changed this just now, so it was not taken out. Check it again.")
+        messages.error(request, _("Someone else changed this just now, so it was not taken out. Check it again."))
     except services.PlanError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Taken out of the plan. Earlier versions still show it.")
+        messages.success(request, _("Taken out of the plan. Earlier versions still show it."))
     return _back(access, plan)
 
 
@@ -369,8 +371,9 @@ def hide_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_
         who = voice_label(entry, access.person.name_to_use)
         messages.success(
             request,
-            f"Your care team no longer sees what {who} wrote here. It stays in your plan for you and them."
+            _("Your care team no longer sees what %(who)s wrote here. It stays in your plan for you and them.")
+            % {"who": who}
             if hidden
-            else f"Your care team can see what {who} wrote here again.",
+            else _("Your care team can see what %(who)s wrote here again.") % {"who": who},
         )
     return _back(access, plan, f"entry-{entry.pk}")
