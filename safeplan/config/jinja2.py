@@ -41,6 +41,11 @@ def day(value: date | None) -> str:
     return long_day(value) if value else ""
 
 
+def day_of(value: datetime | None) -> str:
+    """The London day of a moment in words: '3 March 2026' (in Welsh, '3 Mawrth 2026')."""
+    return long_day(timezone.localtime(value).date()) if value else ""
+
+
 def nhs_number(value: str | None) -> str:
     """Show an NHS number in the 3-3-4 groups people read aloud."""
     if not value:
@@ -65,5 +70,5 @@ def environment(**options: Any) -> Environment:
             "words": words,
         }
     )
-    env.filters.update({"london": london, "day": day, "nhs_number": nhs_number})
+    env.filters.update({"london": london, "day": day, "day_of": day_of, "nhs_number": nhs_number})
     return env

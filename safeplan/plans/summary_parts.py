@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import SummaryLine, SummaryPart
@@ -37,10 +38,10 @@ def as_seen(access: RecordAccess, plan: Plan, status: PlanStatus | None = None) 
     if status.agreed is not None:
         snapshot = without_hidden(only_shared(status.agreed.snapshot, sections), access, hidden_from_staff(plan))
         agreed_on = london_day(status.agreed.agreed_at or timezone.now())
-        source, draft = f"From “{plan.title}”, agreed on {agreed_on}", False
+        source, draft = _("From “%(title)s”, agreed on %(day)s") % {"title": plan.title, "day": agreed_on}, False
     else:
         snapshot = only_shared(build_snapshot(plan, access), sections)
-        source, draft = f"From “{plan.title}”, not yet agreed", True
+        source, draft = _("From “%(title)s”, not yet agreed") % {"title": plan.title}, True
     folded = fold(as_seen_by(access, snapshot, withheld_entries(plan)), historical(plan))
     return folded, source, draft  # entries no longer current are in "earlier", which the summary leaves out
 
@@ -93,5 +94,5 @@ def summary_parts(access: RecordAccess) -> list[SummaryPart]:
         for line in CrisisLine.objects.filter(organisation_id=access.person.organisation_id)
     ]
     if crisis_lines:  # whether or not there is a plan
-        found.append(SummaryPart("crisis", "Crisis lines you can call", tuple(crisis_lines)))
+        found.append(SummaryPart("crisis", _("Crisis lines you can call"), tuple(crisis_lines)))
     return found

@@ -9,20 +9,23 @@ them; no check-ins).
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
+
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import SUMMARY_PARTS, SummaryPart, describe, summary_parts
 from safeplan.summary.models import AboutMe, Attendance, Goal, GoalRevision
 
 SHARED_AS = "summary"  # the object type of the summary in the person's shares (whole, by the person's id)
 ATTENDED_OVER = timedelta(days=365)
-HEADINGS = {
-    "matters": "What matters to me",
-    "keeps_well": "What keeps me well",
-    "coped": "How I have coped before",
-    "techniques": "Things that have helped",
-    "people": "People who help",
-    "crisis": "If I am in crisis",
-    "do_not_contact": "People not to contact",
+HEADINGS = {  # translated where they are read (Summary.strengths, Summary.safety)
+    "matters": N_("What matters to me"),
+    "keeps_well": N_("What keeps me well"),
+    "coped": N_("How I have coped before"),
+    "techniques": N_("Things that have helped"),
+    "people": N_("People who help"),
+    "crisis": N_("If I am in crisis"),
+    "do_not_contact": N_("People not to contact"),
 }
 STRENGTHS = ("matters", "keeps_well", "coped", "techniques", "people")
 
@@ -44,10 +47,10 @@ class Summary:
 
     @property
     def strengths(self) -> list[tuple[str, str, list[SummaryPart]]]:
-        return [(key, HEADINGS[key], self.parts[key]) for key in STRENGTHS if key in self.parts]
+        return [(key, translated(HEADINGS[key]), self.parts[key]) for key in STRENGTHS if key in self.parts]
 
     def safety(self, key: str) -> tuple[str, list[SummaryPart]]:
-        return HEADINGS[key], self.parts.get(key, [])
+        return translated(HEADINGS[key]), self.parts.get(key, [])
 
     @property
     def holds_withheld(self) -> bool:
