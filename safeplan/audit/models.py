@@ -12,6 +12,7 @@ import json
 from typing import Any, NoReturn
 
 from django.db import models
+from django.utils.translation import gettext_noop as N_
 
 
 class AppendOnlyError(Exception):
@@ -44,13 +45,14 @@ class AuditEvent(models.Model):
         AGREE = "agree", "agreed"
 
     class Purpose(models.TextChoices):
-        CARE = "care", "Providing care"
-        BREAK_GLASS = "break_glass", "Emergency access"
-        SELF = "self", "The person themselves"
-        ADMINISTRATION = "administration", "Administration"
-        SHARED = "shared", "Shared with them by the person"
-        GOVERNANCE = "governance", "Reviewing emergency access"
-        NONE = "none", "No access"
+        # The labels are shown to the person in their access log, in their language (people/access_log.py).
+        CARE = "care", N_("Providing care")
+        BREAK_GLASS = "break_glass", N_("Emergency access")
+        SELF = "self", N_("The person themselves")
+        ADMINISTRATION = "administration", N_("Administration")
+        SHARED = "shared", N_("Shared with them by the person")
+        GOVERNANCE = "governance", N_("Reviewing emergency access")
+        NONE = "none", N_("No access")
 
     seq = models.BigIntegerField(unique=True, help_text="Position in the hash chain, from 1.")
     at = models.DateTimeField()

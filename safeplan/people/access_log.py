@@ -19,10 +19,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.audit.models import AuditEvent
+from safeplan.core.dates import long_day
 from safeplan.people.capabilities import registered, shareables
 from safeplan.people.models import Person, SupportRelationship
 from safeplan.people.shares import WHOLE, Share
@@ -49,6 +53,8 @@ def object_names() -> tuple[dict[str, str], dict[str, str]]:
 
 
 YOU = "You"
+# The roles audit rows record (people.access.role_label), for the person's access log in their language.
+ROLE_WORDS = (N_("practitioner"), N_("team lead"), N_("administrator"), N_("oversight"), N_("person"))
 SHARE = "share"  # the object type of a people.shares.Share in the audit trail
 
 
@@ -205,16 +211,21 @@ class Visit:
     @property
     def when(self) -> str:
         first, last = timezone.localtime(self.first), timezone.localtime(self.last)
-        day = f"{first:%-d %B %Y}"
-        start = f"{first:%-I:%M%p}".lower()
-        end = f"{last:%-I:%M%p}".lower()
-        return f"{day}, {start}" if start == end else f"{day}, {start} to {end}"
+        day = long_day(first.date())
+        welsh = translation.get_language() == "cy"  # Welsh reads the 24-hour clock; English "9:05am"
+        start = f"{first:%H:%M}" if welsh else f"{first:%-I:%M%p}".lower()
+        end = f"{last:%H:%M}" if welsh else f"{last:%-I:%M%p}".lower()
+        return (
+            f"{day}, {start}"
+            if start == end
+            else _("%(day)s, %(start)s to %(end)s") % {"day": day, "start": start, "end": end}
+        )
 
 
 def _why(event: AuditEvent) -> tuple[str, bool]:
     emergency = event.purpose == AuditEvent.Purpose.BREAK_GLASS
     why = AuditEvent.Purpose(event.purpose).label if event.purpose in AuditEvent.Purpose.values else event.purpose
-    return (event.reason if emergency and event.reason else str(why)), emergency
+    return (event.reason if emergency and event.reason else translated(str(why))), emergency
 
 
 def _who(person: Person, event: AuditEvent, sharing: Sharing | None) -> Visit:

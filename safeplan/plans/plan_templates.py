@@ -239,7 +239,7 @@ def item_definition(template_definition: dict, section_key: str, item_key: str) 
 # hints and follow-ups), for the Welsh catalogue: `make messages` reads the shipped files through `babel_extract`,
 # and pages show them through gettext, so a plan reads in the person's language while its versions keep the words
 # they were agreed in. An organisation's own copy has no translation and shows as written.
-TRANSLATED_TOP = ("title", "summary")
+TRANSLATED_TOP = ("title", "summary", "description")
 TRANSLATED_SECTION = ("title", "intro")
 TRANSLATED_ITEM = ("prompt", "hint", "if_yes")
 
