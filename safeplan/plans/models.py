@@ -9,6 +9,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.immutability import Authored, History
 from safeplan.core.immutability import ImmutableRecord as ImmutableRecord  # raised by plans' history rows
@@ -224,9 +225,9 @@ class PlanVersion(History):
 class Signature(History):
     """The person or a practitioner signing one exact version (its content hash)."""
 
-    class Role(models.TextChoices):
-        PERSON = "person", "the person"
-        PRACTITIONER = "practitioner", "a practitioner"
+    class Role(models.TextChoices):  # shown in the signer's list, in the reader's language (versions.jinja)
+        PERSON = "person", N_("the person")
+        PRACTITIONER = "practitioner", N_("a practitioner")
 
     version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="signatures")
     role = models.CharField(max_length=20, choices=Role.choices)
