@@ -18,7 +18,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from safeplan.exports import document
 from safeplan.exports.models import KEPT_FOR, Export
@@ -84,7 +84,14 @@ def _write_zip(export: Export, data: bytes, pdf: bytes, schema_text: bytes, made
 
 
 def build(export_id: UUID | str, *, now: datetime | None = None) -> Export | None:
-    """Build (or rebuild from scratch) one export. None if there is no such export or it has expired."""
+    """Build (or rebuild from scratch) one export. None if there is no such export or it has expired. In English,
+    whatever language the request that asked for it was in (a job run at once, in the request, would otherwise
+    take it): the copy's words match its schema and what staff read."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build(export_id, now=now)
+
+
+def _build(export_id: UUID | str, *, now: datetime | None = None) -> Export | None:
     export = Export.objects.select_related("person__organisation", "person__user").filter(pk=export_id).first()
     if export is None or export.status == Status.EXPIRED:
         return None

@@ -176,7 +176,7 @@ def crisis_card(access: RecordAccess) -> CrisisCard:
     plan_id, title, agreed_on, draft, changed = None, "", None, False, False
     if chosen is not None:
         plan, status = chosen
-        plan_id, title, draft = str(plan.pk), plan.title, status.agreed is None
+        plan_id, title, draft = str(plan.pk), plan.shown_title, status.agreed is None
         changed = status.agreed is not None and status.changed_since_agreed
         if status.agreed is not None and status.agreed.agreed_at is not None:
             agreed_on = timezone.localdate(status.agreed.agreed_at)

@@ -117,7 +117,7 @@ class NewEntryForm(EntryForm):
     def voice_parts(self) -> tuple[str, str, SupportRelationship | None]:
         if self.writer_support is not None:
             return Voice.SUPPORTER, Mode.OWN, self.writer_support
-        kind, _, detail = self.cleaned_data["voice"].partition(":")
+        kind, _colon, detail = self.cleaned_data["voice"].partition(":")
         if kind == Voice.SUPPORTER:
             support = next((s for s in supporters_of(self.person) if str(s.pk) == detail), None)
             return Voice.SUPPORTER, Mode.FOR, support

@@ -124,8 +124,14 @@ class Plan(models.Model):
 
     @property
     def title(self) -> str:
-        """The template's title (in the reader's language where it is translated), and what this one is for when the
-        person has another of the same kind."""
+        """The template's title, and what this one is for when the person has another of the same kind. English,
+        whatever the reader's language: it is kept in what is stored (a concern's words, an export)."""
+        return f"{self.template.title}: {self.purpose}" if self.purpose else self.template.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title as a page shows it, in the reader's language where the template's title is translated. Never
+        stored."""
         title = translated(self.template.title)
         return f"{title}: {self.purpose}" if self.purpose else title
 

@@ -77,8 +77,15 @@ def byline(entry: dict, name_to_use: str) -> str:
 
 
 def voice(entry: dict) -> str:
-    """Whose words, for a heading ("Care team's view"): the care team in the reader's language, a name as it is."""
+    """Whose words ("what Care team wrote"): the care team in the reader's language, a name as it is."""
     return _("Care team") if entry.get("voice") == Voice.CARE_TEAM else entry["voice_label"]
+
+
+def view_heading(entry: dict) -> str:
+    """ "Care team's view", "Ro's view": in Welsh the care team's reads "Barn y tîm gofal", not "Barn Tîm gofal"."""
+    if entry.get("voice") == Voice.CARE_TEAM:
+        return _("Care team's view")
+    return _("%(who)s's view") % {"who": entry["voice_label"]}
 
 
 def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> list[tuple[str, str]]:
@@ -182,6 +189,9 @@ class EntryView:
 
     def voice(self, entry: dict) -> str:
         return voice(entry)
+
+    def view_heading(self, entry: dict) -> str:
+        return view_heading(entry)
 
     def rows(self, kind: str, entry: dict, is_view: bool = False) -> list[tuple[str, str]]:
         return field_rows(kind, entry["fields"], is_view=is_view)

@@ -38,10 +38,10 @@ def as_seen(access: RecordAccess, plan: Plan, status: PlanStatus | None = None) 
     if status.agreed is not None:
         snapshot = without_hidden(only_shared(status.agreed.snapshot, sections), access, hidden_from_staff(plan))
         agreed_on = london_day(status.agreed.agreed_at or timezone.now())
-        source, draft = _("From “%(title)s”, agreed on %(day)s") % {"title": plan.title, "day": agreed_on}, False
+        source, draft = _("From “%(title)s”, agreed on %(day)s") % {"title": plan.shown_title, "day": agreed_on}, False
     else:
         snapshot = only_shared(build_snapshot(plan, access), sections)
-        source, draft = _("From “%(title)s”, not yet agreed") % {"title": plan.title}, True
+        source, draft = _("From “%(title)s”, not yet agreed") % {"title": plan.shown_title}, True
     folded = fold(as_seen_by(access, snapshot, withheld_entries(plan)), historical(plan))
     return folded, source, draft  # entries no longer current are in "earlier", which the summary leaves out
 

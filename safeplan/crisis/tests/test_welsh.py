@@ -221,3 +221,14 @@ def test_no_english_is_left_on_the_persons_summary_plans_list_access_log_and_abo
         data += ["a plan", "your plan"]  # what they did: not translated yet (see the docstring)
     left = [node for node in welsh if node in english and re.search(r"[A-Za-z]{3,}", node)]
     assert [node for node in left if not any(words in node for words in data)] == []
+
+
+def test_what_is_kept_stays_in_english_whatever_the_reader_reads(world):
+    """A plan's title goes into what is stored (the words of a concern about it, All my data): English, always; pages
+    show its translation."""
+    from django.utils import translation
+
+    plan = world.six_step()
+    with translation.override("cy"):
+        assert plan.title == "My safety plan for when I feel suicidal"
+        assert plan.shown_title == "Fy nghynllun diogelwch ar gyfer pan fyddaf yn teimlo'n hunanladdol"

@@ -191,7 +191,9 @@ def answer_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entr
         if saved is not None:
             return saved
     shown = {
-        "voice_label": voice_label(original, access.person.name_to_use),
+        "voice_label": _("Care team")
+        if original.voice == Voice.CARE_TEAM
+        else voice_label(original, access.person.name_to_use),
         "rows": field_rows(kind, current.fields),
     }
     return _render_form(
@@ -303,7 +305,7 @@ def _stale(
     """409: someone else saved first. Show their words and let this user put theirs back on top, knowingly."""
     newer = stale.current
     initial = {**posted_form.cleaned_data, "based_on": newer.number}
-    form, _, kind = _change_form(request, access, plan, entry, writer, initial=initial)
+    form, _current, kind = _change_form(request, access, plan, entry, writer, initial=initial)
     newer_entry = {
         "voice": entry.voice,
         "voice_label": voice_label(entry, access.person.name_to_use),

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.core.forms import posted
 from safeplan.people.access import RecordAccess
@@ -36,7 +37,7 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
     templates = services.templates_for(access.person.organisation_id)
     plans = plans_with_status(access.person, access)
     existing: dict[str, Plan] = {}
-    for plan, _ in reversed(plans):  # oldest first: the first plan of each kind
+    for plan, _status in reversed(plans):  # oldest first: the first plan of each kind
         existing.setdefault(plan.template.key, plan)
     already = "You already have" if access.is_person else f"{access.person.name_to_use} already has"
     form = StartPlanForm(posted(request), templates=templates, existing=existing, already=already)
@@ -50,7 +51,8 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
         except services.PlanError as error:
             form.add_error("template", str(error))
         else:
-            messages.success(request, f"You started “{plan.title}”. Add to it a question at a time.")
+            started = _("You started “%(title)s”. Add to it a question at a time.") % {"title": plan.shown_title}
+            messages.success(request, started)
             return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
     context = {
         "person": access.person,
