@@ -10,6 +10,7 @@ from django.utils import dateformat, timezone, translation
 from jinja2 import ChainableUndefined, Environment
 
 from safeplan.core.dates import long_day
+from safeplan.core.phone import dial
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -70,5 +71,5 @@ def environment(**options: Any) -> Environment:
             "words": words,
         }
     )
-    env.filters.update({"london": london, "day": day, "day_of": day_of, "nhs_number": nhs_number})
+    env.filters.update({"london": london, "day": day, "day_of": day_of, "nhs_number": nhs_number, "dial": dial})
     return env

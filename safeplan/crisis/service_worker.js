@@ -6,7 +6,7 @@
 // signal, no answer within 3 seconds, a server error, or a redirect to sign in (signed out by time). A copy shown is
 // marked as one (data-copy="saved": the page's CSS shows the notice with the time it was saved). A refusal (404) is
 // shown as it is: the copy is never shown in place of an answer meant for someone else. The copy records whose it
-// is (an opaque token of the account); a page signed in as anyone else removes it (core/static/safeplan/init.js).
+// is (an opaque token of the account); a page signed in as anyone else removes it (crisis/static/crisis/offline.js).
 // Signing out clears the site's storage (the Clear-Site-Data header), which removes this cache and this worker.
 const CACHE = "safeplan-crisis-v1";
 const SCOPE = new URL(self.registration.scope).pathname;

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
@@ -126,7 +127,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
         "name": _("safeplan: my crisis plan"),
         "short_name": _("My crisis plan"),
         "description": _("What to do and who to call, when you need it."),
-        "lang": request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "en-GB",
+        "lang": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "start_url": start,
         "scope": start,
         "display": "standalone",

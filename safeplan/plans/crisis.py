@@ -8,7 +8,6 @@ marked "not yet agreed". Who not to contact comes from every plan as it stands n
 not, because a name there must never be missed. The organisation's crisis lines show with or without a plan.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -16,13 +15,13 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from safeplan.core.phone import dial
 from safeplan.people.access import RecordAccess
 from safeplan.plans.models import CrisisLine, Plan
 from safeplan.plans.presenters import PlanStatus
 from safeplan.plans.queries import do_not_contact, plans_with_status
 from safeplan.plans.summary_parts import as_seen
 
-_NUMBER = re.compile(r"\+?[\d ()\-.]*\d")  # the first run that looks like a phone number
 # Items of the version 1 templates (started before items were marked) that the crisis page shows: the same items the
 # version 2 templates mark with crisis_use.
 V1_USES = {
@@ -48,16 +47,7 @@ class Reach:
 
     @property
     def dial(self) -> str:
-        """The number as a phone dials it: the first number written (not "or …" after it, nor an extension), digits
-        and a leading +, without the (0) of "+44 (0)7700…"; empty when that is no phone number (3 to 15 digits)."""
-        found = _NUMBER.search(self.phone)
-        if found is None:
-            return ""
-        written = re.sub(r"^(\+\d{1,3})\s*\(0\)", r"\1", found.group(0).strip())
-        digits = re.sub(r"\D", "", written)
-        if not 3 <= len(digits) <= 15:
-            return ""
-        return ("+" if written.startswith("+") else "") + digits
+        return dial(self.phone)
 
     @property
     def can_call(self) -> bool:

@@ -163,22 +163,25 @@ class StartPlanForm(NHSForm):
     )
 
     def __init__(
-        self, *args: Any, templates: list[PlanTemplate], existing: dict[str, Plan], already: str, **kwargs: Any
+        self, *args: Any, templates: list[PlanTemplate], existing: dict[str, Plan], name: str | None, **kwargs: Any
     ) -> None:
-        """`existing`: the person's plans by template key (the first of each kind); `already`: "You already have"
-        or "Ro already has", for the reader."""
+        """`existing`: the person's plans by template key (the first of each kind); `name`: the name the person
+        likes to be called, for staff ("Ro already has one"), or None when the person is the reader ("you")."""
         super().__init__(*args, **kwargs)
         self.templates = {str(t.pk): t for t in templates}
         self.existing = existing
-        self.already = already
+        self.name = name
         self.duplicate_of: Plan | None = None
-        yours = already == "You already have"  # the person, in their own words; staff see the person's name
 
         def label(t: PlanTemplate) -> str:
             title = translated(t.title)
             if t.key not in existing:
                 return title
-            return _("%(title)s (you already have one)") % {"title": title} if yours else f"{title} ({already} one)"
+            return (
+                _("%(title)s (you already have one)") % {"title": title}
+                if name is None
+                else f"{title} ({name} already has one)"
+            )
 
         cast(forms.ChoiceField, self.fields["template"]).choices = [(str(t.pk), label(t)) for t in templates]
         self.fields["template"].error_messages["required"] = _("Choose which plan to start")
@@ -196,8 +199,8 @@ class StartPlanForm(NHSForm):
                     "this one is for"
                 )
                 % {"title": title}
-                if self.already == "You already have"
-                else f"{self.already} “{title}”. Open it, or start another for a different purpose "
+                if self.name is None
+                else f"{self.name} already has “{title}”. Open it, or start another for a different purpose "
                 "and say what this one is for",
             )
         return data

@@ -7,6 +7,7 @@ adds its own through `people.capabilities` (for example "Your plans").
 from typing import Any
 
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
@@ -60,6 +61,14 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     return {
         "signed_in_as": device_owner(request.user) if request.user.is_authenticated else "",  # type: ignore[arg-type]
         "crisis_url": reverse("crisis") if person is not None else "",
+        # Crisis mode's home-screen app, for people with a record; its script on every page (signing out removes a
+        # copy kept on the phone, and the sign-in page is where that finishes).
+        "crisis_manifest": (
+            {"manifest": reverse("crisis_manifest"), "icon": static("crisis/icon-192.png")}
+            if person is not None
+            else None
+        ),
+        "page_scripts": [static("crisis/offline.js")],
         "organisation": organisation_for(request.user),  # type: ignore[arg-type]
         "navigation_items": navigation_for(request),
         "csp_nonce": getattr(request, "csp_nonce", ""),

@@ -80,7 +80,7 @@ def sign_out(request: HttpRequest) -> HttpResponseRedirect:
     response = redirect("login")
     # Anything this browser keeps for safeplan (the crisis page kept on a phone) goes too: a phone may be shared.
     response["Clear-Site-Data"] = '"cache", "storage"'
-    # For a browser without Clear-Site-Data, the sign-in page's script removes it (core/static/safeplan/init.js).
+    # For a browser without Clear-Site-Data, the sign-in page's script removes it (crisis/static/crisis/offline.js).
     response.set_cookie("safeplan-forget-offline", "1", max_age=300, samesite="Strict", secure=request.is_secure())
     return response
 

@@ -39,8 +39,8 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
     existing: dict[str, Plan] = {}
     for plan, _status in reversed(plans):  # oldest first: the first plan of each kind
         existing.setdefault(plan.template.key, plan)
-    already = "You already have" if access.is_person else f"{access.person.name_to_use} already has"
-    form = StartPlanForm(posted(request), templates=templates, existing=existing, already=already)
+    name = None if access.is_person else access.person.name_to_use
+    form = StartPlanForm(posted(request), templates=templates, existing=existing, name=name)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.start_plan(
