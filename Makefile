@@ -39,7 +39,7 @@ lint: install ## ruff lint and format check, mypy, the layering contracts (impor
 
 messages: install ## Find the translatable words, add new ones to the Welsh catalogue (safeplan/locale) and compile it
 	mkdir -p build
-	DJANGO_SETTINGS_MODULE=safeplan.config.settings uv run pybabel extract -F babel.cfg -k gettext_lazy -k gettext_noop --no-location --omit-header --sort-output -o build/django.pot .
+	DJANGO_SETTINGS_MODULE=safeplan.config.settings uv run pybabel extract -F babel.cfg -k gettext_lazy -k gettext_noop -k ngettext_lazy:1,2 --no-location --omit-header --sort-output -o build/django.pot .
 	uv run pybabel update -D django -i build/django.pot -d safeplan/locale -l cy --width 120 --no-fuzzy-matching --ignore-obsolete
 	uv run pybabel compile -D django -d safeplan/locale -l cy --statistics
 

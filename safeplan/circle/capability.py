@@ -4,6 +4,7 @@ the words for its audit rows, and, for a supporter, the links to what was shared
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.circle import measures as circle_measures
 from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
@@ -51,17 +52,17 @@ CIRCLE = Capability(
     measures=circle_measures.MEASURES,
     record_parts=[RecordPart("circle/_record_part.jinja")],
     object_names={
-        "share": "what you share",
-        "sharing": "who can see your plans",
-        "invitation": "an invitation to join your circle",
-        "support": "the people you chose",
-        "carer_needs": "a carer's own needs",
+        "share": N_("what you share"),
+        "sharing": N_("who can see your plans"),
+        "invitation": N_("an invitation to join your circle"),
+        "support": N_("the people you chose"),
+        "carer_needs": N_("a carer's own needs"),
     },
     creation_words={
-        "invitation": "invited someone to join your circle",
-        "support": "accepted your invitation to join your circle",
+        "invitation": N_("invited someone to join your circle"),
+        "support": N_("accepted your invitation to join your circle"),
     },
-    change_words={"invitation": "withdrew an invitation to join your circle"},
+    change_words={"invitation": N_("withdrew an invitation to join your circle")},
     object_links={"invitation": _sharing_page, "support": _sharing_page, "share": _sharing_page},
     listed_when_yours=frozenset({"share", "invitation"}),
     shared_with=shared_with,

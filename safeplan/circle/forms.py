@@ -2,7 +2,11 @@ from datetime import date
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_lazy
 
+from safeplan.circle.presenters import shown_title
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 from safeplan.people.capabilities import Shareable
 from safeplan.people.shares import ADVOCACY_SCOPES, WHOLE, Share
@@ -15,11 +19,11 @@ class ShareForm(NHSForm):
     words, and until when. Things shared whole (decisions) are ticked in one list per kind."""
 
     ends_on = forms.DateField(
-        label="Until when? (optional)",
-        help_text="Leave it empty to share until you stop it. For example, 31/12/2026",
+        label=gettext_lazy("Until when? (optional)"),
+        help_text=gettext_lazy("Leave it empty to share until you stop it. For example, 31/12/2026"),
         required=False,
         input_formats=DATE_FORMATS,
-        error_messages={"invalid": "Enter the date as day/month/year"},
+        error_messages={"invalid": gettext_lazy("Enter the date as day/month/year")},
     )
 
     def __init__(self, *args: Any, items: list[Shareable], name: str, **kwargs: Any) -> None:
@@ -27,33 +31,38 @@ class ShareForm(NHSForm):
         self.items = items
         order = []
         for item in items:
+            title = shown_title(item.title)
+            parts = [(key, translated(part_title)) for key, part_title in item.parts]
             if item.parts:
                 field = forms.MultipleChoiceField(
-                    label=f"From “{item.title}”, {name} sees",
+                    label=_("From “%(title)s”, %(name)s sees") % {"title": title, "name": name},
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
-                    choices=list(item.parts),
-                    help_text="Choose the sections to share. Nothing else is shown.",
+                    choices=parts,
+                    help_text=_("Choose the sections to share. Nothing else is shown."),
                 )
                 self.fields[_sees(item)] = field
                 order.append(_sees(item))
             if item.parts and item.addable:
                 self.fields[_adds(item)] = forms.MultipleChoiceField(
-                    label=f"In “{item.title}”, where may {name} add their own words?",
+                    label=_("In “%(title)s”, where may %(name)s add their own words?") % {"title": title, "name": name},
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
-                    choices=list(item.parts),
-                    help_text=f"Only in sections you share with {name}. They write in their own name and cannot "
-                    "change anyone else's words. You can hide what they write from your care team, or take it out.",
+                    choices=parts,
+                    help_text=_(
+                        "Only in sections you share with %(name)s. They write in their own name and cannot change "
+                        "anyone else's words. You can hide what they write from your care team, or take it out."
+                    )
+                    % {"name": name},
                 )
                 order.append(_adds(item))
         for kind, group in _whole_groups(items).items():
             self.fields[f"whole-{kind}"] = forms.MultipleChoiceField(
-                label=f"{group[0].group}: {name} sees",
+                label=_("%(group)s: %(name)s sees") % {"group": translated(group[0].group), "name": name},
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
-                choices=[(item.object_id, item.title) for item in group],
-                help_text="Each one you tick is shared whole.",
+                choices=[(item.object_id, shown_title(item.title)) for item in group],
+                help_text=_("Each one you tick is shared whole."),
             )
             order.append(f"whole-{kind}")
         self.order_fields([*order, "ends_on"])
@@ -70,13 +79,13 @@ class ShareForm(NHSForm):
         data = super().clean() or {}
         for item in self.items:
             if item.parts and item.addable and not set(data.get(_adds(item), [])) <= set(data.get(_sees(item), [])):
-                self.add_error(_adds(item), "To let them add their own words to a section, share that section too")
+                self.add_error(_adds(item), _("To let them add their own words to a section, share that section too"))
         return data
 
     def clean_ends_on(self) -> date | None:
         value: date | None = self.cleaned_data.get("ends_on")
         if value is not None and value < date.today():
-            raise forms.ValidationError("The last day to share it cannot be in the past")
+            raise forms.ValidationError(_("The last day to share it cannot be in the past"))
         return value
 
     def groups(self) -> list[tuple[Shareable, list[str], bool]]:
@@ -91,9 +100,14 @@ class ShareForm(NHSForm):
             found.append((item, names, bool(chosen)))
         return found
 
+    @staticmethod
+    def shown(item: Shareable) -> str:
+        """A thing's title as the page heads its group, in the reader's language."""
+        return shown_title(item.title)
+
     def other_fields(self) -> list[str]:
         """The fields not in a group: things shared whole, and the end date."""
-        grouped = {name for _, names, _ in self.groups() for name in names}
+        grouped = {name for _item, names, _open in self.groups() for name in names}
         return [name for name in self.fields if name not in grouped]
 
     @staticmethod
@@ -131,34 +145,46 @@ class ActingForYouForm(NHSForm):
     """What an independent advocate may do on the person's behalf, beyond reading and helping to write."""
 
     scopes = forms.MultipleChoiceField(
-        label="What else may they do for you?",
+        label=gettext_lazy("What else may they do for you?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=list(ADVOCACY_SCOPES.items()),
-        help_text="You can change this or stop it at any time.",
+        help_text=gettext_lazy("You can change this or stop it at any time."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        scopes = cast(forms.MultipleChoiceField, self.fields["scopes"])
+        scopes.choices = [(key, translated(words)) for key, words in ADVOCACY_SCOPES.items()]
 
 
 class InviteForm(NHSForm):
+    """The person's, or their care team's (who also say when the person agreed: staff words, in English)."""
+
     kind = forms.ChoiceField(
-        label="Who are they to you?",
+        label=gettext_lazy("Who are they to you?"),
         widget=forms.RadioSelect,
         choices=[
-            ("supporter", "A supporter: family, a friend, a carer or a peer"),
-            ("advocate", "An independent advocate"),
+            ("supporter", gettext_lazy("A supporter: family, a friend, a carer or a peer")),
+            ("advocate", gettext_lazy("An independent advocate")),
         ],
-        error_messages={"required": "Choose whether they are a supporter or an advocate"},
+        error_messages={"required": gettext_lazy("Choose whether they are a supporter or an advocate")},
     )
-    name = forms.CharField(label="Their name", max_length=200, error_messages={"required": "Enter their name"})
+    name = forms.CharField(
+        label=gettext_lazy("Their name"), max_length=200, error_messages={"required": gettext_lazy("Enter their name")}
+    )
     relationship = forms.CharField(
-        label="How do you know them? (optional)", help_text="For example: my sister", max_length=100, required=False
+        label=gettext_lazy("How do you know them? (optional)"),
+        help_text=gettext_lazy("For example: my sister"),
+        max_length=100,
+        required=False,
     )
     email = forms.EmailField(
-        label="Their e-mail address",
+        label=gettext_lazy("Their e-mail address"),
         max_length=254,
         error_messages={
-            "required": "Enter their e-mail address",
-            "invalid": "Enter an e-mail address like name@example.com",
+            "required": gettext_lazy("Enter their e-mail address"),
+            "invalid": gettext_lazy("Enter an e-mail address like name@example.com"),
         },
     )
     person_agreed_on = forms.DateField(
@@ -169,7 +195,9 @@ class InviteForm(NHSForm):
         error_messages={"invalid": "Enter the date as day/month/year"},
     )
     confirmed = forms.BooleanField(
-        label="I have checked: this is not the person on the do-not-contact list, or the plan has changed",
+        label=gettext_lazy(
+            "I have checked: this is not the person on the do-not-contact list, or the plan has changed"
+        ),
         required=False,
     )
 

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
@@ -47,10 +48,10 @@ def invite(
     """Create the invitation and e-mail its link. Returns the invitation and the link (shown once to the sender)."""
     writer.check(error=SharingError, what="record")
     if kind not in SupportRelationship.Kind.values:
-        raise SharingError("Choose whether they are a supporter or an advocate.")
+        raise SharingError(_("Choose whether they are a supporter or an advocate."))
     name, email = name.strip(), email.strip()
     if not name or not email:
-        raise SharingError("Enter their name and e-mail address.")
+        raise SharingError(_("Enter their name and e-mail address."))
     if writer.is_care_team:
         if person_agreed_on is None:
             raise SharingError("Record when the person agreed to invite them.")
@@ -59,8 +60,11 @@ def invite(
     matches = matches_do_not_contact(writer, name)
     if matches and not confirmed_despite_do_not_contact:
         raise OnDoNotContactList(
-            f"“{matches[0]}” is on the do-not-contact list in a plan. Check this is someone else, or that the plan "
-            "has changed, and confirm before inviting them."
+            _(
+                "“%(name)s” is on the do-not-contact list in a plan. Check this is someone else, or that the plan "
+                "has changed, and confirm before inviting them."
+            )
+            % {"name": matches[0]}
         )
     moment = now or timezone.now()
     token, digest = new_token()
@@ -97,7 +101,7 @@ def invite(
 def withdraw(writer: Writer, invitation: Invitation, *, now: datetime | None = None) -> None:
     writer.check(invitation.person_id, error=SharingError, what="invitation")
     if invitation.state != "waiting":
-        raise SharingError("That invitation can no longer be withdrawn.")
+        raise SharingError(_("That invitation can no longer be withdrawn."))
     with transaction.atomic():
         Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(withdrawn_at=now or timezone.now())
         audit_change(writer, Action.UPDATE, "invitation", invitation.pk, "withdrawn")
@@ -127,7 +131,7 @@ def accept(token: str, user: User, *, request_id: str = "", now: datetime | None
             raise InvitationUnusable(UNUSABLE[invitation.state])
         if invitation.person.user_id == user.pk:
             raise SharingError("This invitation is for someone the person chose, not for the person themselves.")
-        support, _ = SupportRelationship.objects.get_or_create(
+        support, _created = SupportRelationship.objects.get_or_create(
             user=user,
             person=invitation.person,
             kind=invitation.kind,

@@ -5,7 +5,10 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
+from safeplan.circle.presenters import shown_title
 from safeplan.people.capabilities import Shareable, shareables
 from safeplan.people.models import Person, SupportRelationship
 from safeplan.people.records import Action, RecordError, Writer, audit_change
@@ -39,23 +42,23 @@ def set_sharing(
     `adds`. Parts no longer chosen stop being shared at once; a part whose end date or adding changed starts again
     with the new choice (the old row stays as history)."""
     if not writer.is_person:
-        raise SharingError("Only you can choose what the people you chose can see.")
+        raise SharingError(_("Only you can choose what the people you chose can see."))
     writer.check(writer.person_id, error=SharingError, what="choice")
     if support.person_id != writer.person_id:
-        raise SharingError("Choose one of your supporters.")
+        raise SharingError(_("Choose one of your supporters."))
     if support.ended_on is not None and support.ended_on < timezone.localdate():
-        raise SharingError("You no longer have this supporter.")
+        raise SharingError(_("You no longer have this supporter."))
     if item.object_type == ADVOCACY and support.kind != SupportRelationship.Kind.ADVOCATE and parts:
-        raise SharingError("Only an independent advocate can act for you.")
-    known = {key for key, _ in item.parts} if item.parts else {WHOLE}
+        raise SharingError(_("Only an independent advocate can act for you."))
+    known = {key for key, _title in item.parts} if item.parts else {WHOLE}
     if not parts <= known:
-        raise SharingError(f"Choose parts of “{item.title}”.")
+        raise SharingError(_("Choose parts of “%(title)s”.") % {"title": shown_title(item.title)})
     if adds and not item.addable:
-        raise SharingError(f"Nobody else can add to “{item.title}”.")
+        raise SharingError(_("Nobody else can add to “%(title)s”.") % {"title": shown_title(item.title)})
     if not adds <= parts:
-        raise SharingError("To let them add their own words to a section, share that section with them too.")
+        raise SharingError(_("To let them add their own words to a section, share that section with them too."))
     if ends_on is not None and ends_on < timezone.localdate():
-        raise SharingError("The last day to share it cannot be in the past.")
+        raise SharingError(_("The last day to share it cannot be in the past."))
     moment = now or timezone.now()
     with transaction.atomic():
         current = {
@@ -89,7 +92,8 @@ def set_sharing(
 
 def acting_for(person: Person) -> Shareable:
     """What an advocate may do on the person's behalf, shared like a thing with parts (people.shares.ADVOCACY)."""
-    return Shareable(ADVOCACY, str(person.pk), "Acting for you", "", "Acting for you", tuple(ADVOCACY_SCOPES.items()))
+    acting = N_("Acting for you")
+    return Shareable(ADVOCACY, str(person.pk), acting, "", acting, tuple(ADVOCACY_SCOPES.items()))
 
 
 def shareable_plan(plan: Plan) -> Shareable:
@@ -109,14 +113,14 @@ def set_plan_sharing(
 ) -> list[Share]:
     """Share exactly these sections of one plan (see `set_sharing`)."""
     if plan.person_id != writer.person_id:
-        raise SharingError("Choose one of your own plans.")
+        raise SharingError(_("Choose one of your own plans."))
     return set_sharing(writer, support, shareable_plan(plan), parts=sections, adds=adds, ends_on=ends_on, now=now)
 
 
 def stop_sharing_everything(writer: Writer, support: SupportRelationship, *, now: datetime | None = None) -> int:
     """Stop sharing anything with this supporter, at once. Returns how many shares stopped."""
     if not writer.is_person or support.person_id != writer.person_id:
-        raise SharingError("Only you can choose what the people you chose can see.")
+        raise SharingError(_("Only you can choose what the people you chose can see."))
     moment = now or timezone.now()
     with transaction.atomic():
         current = list(current_shares(support))

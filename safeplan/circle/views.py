@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.circle import services
 from safeplan.circle.forms import ActingForYouForm, ShareForm
@@ -51,7 +52,8 @@ def _sharing_with(request: HttpRequest, access: RecordAccess, support_id: int) -
     )
     if request.method == "POST" and "stop" in request.POST:
         stopped = services.stop_sharing_everything(writer, support)
-        messages.success(request, f"{name} no longer sees anything of yours." if stopped else "Nothing was shared.")
+        stopped_words = _("%(name)s no longer sees anything of yours.") % {"name": name}
+        messages.success(request, stopped_words if stopped else _("Nothing was shared."))
         return redirect("circle_sharing")
     if request.method == "POST" and form.is_valid() and (not is_advocate or scopes.is_valid()):
         try:
@@ -70,7 +72,7 @@ def _sharing_with(request: HttpRequest, access: RecordAccess, support_id: int) -
         except services.SharingError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Saved. {name} sees exactly what you chose, from now on.")
+            messages.success(request, _("Saved. %(name)s sees exactly what you chose, from now on.") % {"name": name})
             return redirect("circle_sharing")
     context = {
         "person": access.person,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from safeplan.circle import carers, invitations
@@ -47,7 +48,9 @@ def circle_page(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespo
         except SharingError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"We have e-mailed {invitation.name} a link. It works once, for 7 days.")
+            messages.success(
+                request, _("We have e-mailed %(name)s a link. It works once, for 7 days.") % {"name": invitation.name}
+            )
             form = InviteForm(None, for_care_team=access.is_care_team)
     context = {
         "person": access.person,
@@ -75,7 +78,9 @@ def withdraw(request: HttpRequest, access: RecordAccess, invitation_id: str) -> 
     except SharingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"The invitation to {invitation.name} is withdrawn. Its link no longer works.")
+        messages.success(
+            request, _("The invitation to %(name)s is withdrawn. Its link no longer works.") % {"name": invitation.name}
+        )
     return redirect("circle", person_id=access.person.pk)
 
 

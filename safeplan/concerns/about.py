@@ -7,25 +7,30 @@ raise form checks it again against what the raiser may see, on the page and when
 into the address never names, or reveals the existence of, something the raiser may not see.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 
+from safeplan.core.dates import long_day
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import WITHHELD, Described, describe, ref, registered, shareables, theme
 
 SERVICE_ACTION = "service_action"  # the object type of "something the service did": its part is one of these keys
-SERVICE_ACTIONS = {
-    "admission": "Being admitted to hospital",
-    "leaving_hospital": "Leaving hospital",
-    "detention": "Being detained under the Mental Health Act",
-    "medicines": "A change to medicines",
-    "appointments": "Appointments, or not being offered one",
-    "worker": "A change of care coordinator or key worker",
-    "manner": "How someone spoke or listened",
-    "contact": "Who was contacted, or not contacted",
+SERVICE_ACTIONS = {  # stored in English (a concern's words); translated where shown (`shown_about`)
+    "admission": N_("Being admitted to hospital"),
+    "leaving_hospital": N_("Leaving hospital"),
+    "detention": N_("Being detained under the Mental Health Act"),
+    "medicines": N_("A change to medicines"),
+    "appointments": N_("Appointments, or not being offered one"),
+    "worker": N_("A change of care coordinator or key worker"),
+    "manner": N_("How someone spoke or listened"),
+    "contact": N_("Who was contacted, or not contacted"),
 }
 SERVICE_THEME = "Something the service did"
 ELSE_THEME = "Something else"
@@ -105,3 +110,84 @@ def raise_link(access: RecordAccess) -> Callable[[str], str] | None:
         return None
     base = reverse("concern_raise", kwargs={"person_id": access.person.pk})
     return lambda reference: f"{base}?{urlencode({'about': reference})}"
+
+
+# What a concern is about is kept in English, in the words the capability that owns the thing named it with when the
+# concern was raised (`people.capabilities.describe`, or a shareable's title in quotes). A page shows those words in
+# the reader's language: each shape below is one a capability names things in (its frame translated, a plan's title
+# and section as the catalogue has them, anyone's own words as written); anything else is shown as stored.
+_TITLE = "“(?P<title>.*)”"
+_IN_SECTION = r"“(?P<title>.*?)”, in “(?P<section>[^”]*)”: (?P<question>.*)"
+_SHAPES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(f"An entry in {_IN_SECTION}", re.S), N_("An entry in “%(title)s”, in “%(section)s”")),
+    (re.compile(f"A different view in {_IN_SECTION}", re.S), N_("A different view in “%(title)s”, in “%(section)s”")),
+    (re.compile(f"An entry in {_TITLE}", re.S), N_("An entry in “%(title)s”")),
+    (re.compile(f"A different view in {_TITLE}", re.S), N_("A different view in “%(title)s”")),
+    (
+        re.compile(rf"Version (?P<number>\d+) of {_TITLE}, agreed on (?P<day>.+)", re.S),
+        N_("Version %(number)s of “%(title)s”, agreed on %(day)s"),
+    ),
+    (
+        re.compile(rf"Version (?P<number>\d+) of {_TITLE}, not agreed", re.S),
+        N_("Version %(number)s of “%(title)s”, not agreed"),
+    ),
+    (re.compile("The decision “(?P<words>.*)”", re.S), N_("The decision “%(words)s”")),
+    (re.compile("Your safety summary"), N_("Your safety summary")),
+    (re.compile("(?P<name>.+)'s safety summary", re.S), N_("%(name)s's safety summary")),
+    (
+        re.compile(r"Something not shown to (?P<name>.+?), since (?P<day>.+?) \(decided by (?P<by>.+)\)", re.S),
+        N_("Something not shown to %(name)s, since %(day)s (decided by %(by)s)"),
+    ),
+    (re.compile(_TITLE, re.S), ""),  # a plan, a decision or the summary, by its title in quotes
+]
+
+
+def shown_title(title: str) -> str:
+    """A title from a capability (a plan template's) in the reader's language where the catalogue has it; a plan for
+    a purpose ("My safety plan: at work") keeps its purpose as written."""
+    found = translated(title) if title else title
+    if found == title and ": " in title:
+        head, purpose = title.split(": ", 1)
+        return f"{translated(head)}: {purpose}"
+    return found
+
+
+def _shown_day(text: str) -> str:
+    """A day kept in English words ("3 March 2026") in the reader's language."""
+    try:
+        return long_day(datetime.strptime(text, "%d %B %Y").date())  # noqa: DTZ007 - a day, not a moment
+    except ValueError:
+        return text
+
+
+def shown_about(words: str, object_type: str, part: str) -> tuple[str, str]:
+    """What a concern is about, from its stored (English) words, as the reader reads it: (what and where; the item's
+    question beneath it, or ""). In English, the stored words exactly (joined by ": " when there is a question)."""
+    if not object_type:
+        return words, ""  # the raiser's own words
+    if object_type == SERVICE_ACTION:
+        return (translated(words) if SERVICE_ACTIONS.get(part) == words else words), ""
+    for shape, frame in _SHAPES:
+        found = shape.fullmatch(words)
+        if found is None:
+            continue
+        values = found.groupdict()
+        question = values.pop("question", "")
+        if "title" in values:
+            values["title"] = shown_title(values["title"])
+        if values.get("section"):
+            values["section"] = translated(values["section"])
+        if "day" in values:
+            values["day"] = _shown_day(values["day"])
+        heading = translated(frame) % values if frame else f"“{values['title']}”"
+        return heading, translated(question) if question else ""
+    if "”: " in words:
+        where, question = words.split("”: ", 1)
+        return f"{where}”", question
+    return words, ""
+
+
+def shown_choice(about: About) -> str:
+    """A choice on the raise form in the reader's language (what is kept, `about.words`, stays English)."""
+    heading, question = shown_about(about.words, about.object_type, about.part)
+    return f"{heading}: {question}" if question else heading

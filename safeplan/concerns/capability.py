@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.concerns import measures as concerns_measures
 from safeplan.people.access import RecordAccess
@@ -88,10 +89,13 @@ CONCERNS = Capability(
     seed_demo=_seed,
     export=_export,
     object_names={
-        "concern": "a concern or compliment",
-        "concerns": "concerns and compliments",
-        "restorative": "a restorative response to a concern",
+        "concern": N_("a concern or compliment"),
+        "concerns": N_("concerns and compliments"),
+        "restorative": N_("a restorative response to a concern"),
     },
-    creation_words={"concern": "raised a concern or compliment", "restorative": "recorded a restorative response"},
-    change_words={"concern": "moved a concern on"},
+    creation_words={
+        "concern": N_("raised a concern or compliment"),
+        "restorative": N_("recorded a restorative response"),
+    },
+    change_words={"concern": N_("moved a concern on")},
 )

@@ -1,28 +1,46 @@
-"""Forms for raising a concern or compliment, recording one that came another way, and moving a case on."""
+"""Forms for raising a concern or compliment, recording one that came another way, and moving a case on.
 
-from typing import Any
+The person's forms (raising one, saying whether the response put things right) are in their language; the care
+team's stay English."""
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from safeplan.concerns.about import SERVICE_ACTIONS
 from safeplan.concerns.models import Kind, ReceivedHow, Satisfaction
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # (a development dependency: for the type checker only)
+
 ELSE = "else"  # "something else": the raiser says what, in words
 SERVICE = "service"  # "something the service did": the raiser chooses what
 
 
-def _date(label: str, help_text: str, *, required: bool = False) -> forms.DateField:
+def _date(label: "StrOrPromise", help_text: "StrOrPromise", *, required: bool = False) -> forms.DateField:
+    messages: dict[str, StrOrPromise] = {"invalid": gettext_lazy("Enter the date as day/month/year")}
+    if required:  # the care team's dates only: their label is plain English
+        messages["required"] = f"Enter {str(label).lower()}"
     return forms.DateField(
         label=label,
         help_text=help_text,
         required=required,
         input_formats=DATE_INPUT_FORMATS,
-        error_messages={"invalid": "Enter the date as day/month/year", "required": f"Enter {label.lower()}"},
+        error_messages=messages,
     )
 
 
-def _words(label: str, *, rows: int, max_length: int, required: str = "", help_text: str = "") -> forms.CharField:
+def _words(
+    label: "StrOrPromise",
+    *,
+    rows: int,
+    max_length: int,
+    required: "StrOrPromise" = "",
+    help_text: "StrOrPromise" = "",
+) -> forms.CharField:
     """Words in a textarea; `required` is the message when it is left empty (the field is optional without one)."""
     return forms.CharField(
         label=label,
@@ -36,40 +54,45 @@ def _words(label: str, *, rows: int, max_length: int, required: str = "", help_t
 
 class RaiseForm(NHSForm):
     kind = forms.ChoiceField(
-        label="What would you like to tell us?",
+        label=gettext_lazy("What would you like to tell us?"),
         widget=forms.RadioSelect,
-        choices=[(Kind.CONCERN, "A concern or complaint"), (Kind.COMPLIMENT, "A compliment: something that went well")],
-        error_messages={"required": "Choose a concern or a compliment"},
+        choices=[
+            (Kind.CONCERN, gettext_lazy("A concern or complaint")),
+            (Kind.COMPLIMENT, gettext_lazy("A compliment: something that went well")),
+        ],
+        error_messages={"required": gettext_lazy("Choose a concern or a compliment")},
     )
-    about = forms.ChoiceField(label="What is it about?", widget=forms.RadioSelect)
+    about = forms.ChoiceField(label=gettext_lazy("What is it about?"), widget=forms.RadioSelect)
     service_action = forms.ChoiceField(
-        label="If something the service did, what?",
-        choices=[("", "Choose one"), *SERVICE_ACTIONS.items()],
+        label=gettext_lazy("If something the service did, what?"),
+        choices=[("", gettext_lazy("Choose one")), *((key, gettext_lazy(v)) for key, v in SERVICE_ACTIONS.items())],
         required=False,
     )
     about_else = forms.CharField(
-        label="If something else, what?",
-        help_text="For example: a phone call, a letter, the waiting room",
+        label=gettext_lazy("If something else, what?"),
+        help_text=gettext_lazy("For example: a phone call, a letter, the waiting room"),
         max_length=300,
         required=False,
     )
-    what_happened = _words("What happened?", rows=6, max_length=6000, required="Say what happened")
-    event_on = _date("When did it happen? (optional)", "For example, 3/11/2026")
+    what_happened = _words(
+        gettext_lazy("What happened?"), rows=6, max_length=6000, required=gettext_lazy("Say what happened")
+    )
+    event_on = _date(gettext_lazy("When did it happen? (optional)"), gettext_lazy("For example, 3/11/2026"))
     would_like = _words(
-        "What would you like to happen? (optional)",
+        gettext_lazy("What would you like to happen? (optional)"),
         rows=3,
         max_length=4000,
-        help_text="For example: an apology, a change to the plan, to talk it through with someone",
+        help_text=gettext_lazy("For example: an apology, a change to the plan, to talk it through with someone"),
     )
     contact_ok = forms.ChoiceField(
-        label="May we contact you about it?",
+        label=gettext_lazy("May we contact you about it?"),
         widget=forms.RadioSelect,
-        choices=[("yes", "Yes"), ("no", "No, only reply here")],
-        error_messages={"required": "Say whether we may contact you"},
+        choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No, only reply here"))],
+        error_messages={"required": gettext_lazy("Say whether we may contact you")},
     )
     contact_how = forms.CharField(
-        label="How would you like us to contact you? (optional)",
-        help_text="For example: a phone call after 5pm on 07700 900123",
+        label=gettext_lazy("How would you like us to contact you? (optional)"),
+        help_text=gettext_lazy("For example: a phone call after 5pm on 07700 900123"),
         max_length=300,
         required=False,
     )
@@ -78,18 +101,18 @@ class RaiseForm(NHSForm):
         super().__init__(*args, **kwargs)
         self.fields["about"].choices = [  # type: ignore[attr-defined]
             *about_choices,
-            (SERVICE, "Something the service did, or did not do"),
-            (ELSE, "Something else, or the service in general"),
+            (SERVICE, _("Something the service did, or did not do")),
+            (ELSE, _("Something else, or the service in general")),
         ]
-        self.fields["about"].error_messages["required"] = "Choose what it is about"
-        self.fields["about"].error_messages["invalid_choice"] = "Choose what it is about from the list"
+        self.fields["about"].error_messages["required"] = _("Choose what it is about")
+        self.fields["about"].error_messages["invalid_choice"] = _("Choose what it is about from the list")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("about") == ELSE and not data.get("about_else", "").strip():
-            self.add_error("about_else", "Say what it is about")
+            self.add_error("about_else", _("Say what it is about"))
         if data.get("about") == SERVICE and not data.get("service_action"):
-            self.add_error("service_action", "Choose what the service did, or choose something else")
+            self.add_error("service_action", _("Choose what the service did, or choose something else"))
         return data
 
 
@@ -157,12 +180,12 @@ class CloseForm(NHSForm):
 
 class SatisfiedForm(NHSForm):
     answer = forms.ChoiceField(
-        label="Did the response put things right for you?",
+        label=gettext_lazy("Did the response put things right for you?"),
         widget=forms.RadioSelect,
-        choices=Satisfaction.Answer.choices,
-        error_messages={"required": "Choose yes, partly or no"},
+        choices=[(value, gettext_lazy(label)) for value, label in Satisfaction.Answer.choices],
+        error_messages={"required": gettext_lazy("Choose yes, partly or no")},
     )
-    words = _words("Anything you want to add (optional)", rows=3, max_length=4000)
+    words = _words(gettext_lazy("Anything you want to add (optional)"), rows=3, max_length=4000)
 
 
 class RestorativeForm(NHSForm):

@@ -8,6 +8,7 @@ dates. Each step of a case is an immutable row (`Step`); nothing about a case is
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.immutability import Authored
 from safeplan.people.models import Organisation, Person, User
@@ -20,26 +21,27 @@ class Nation(models.TextChoices):
 
 
 # The complaints regulations' defaults for each nation: working days to acknowledge, working days to respond, and the
-# ombudsman a person may go to. Public details of public bodies, not personal data.
+# ombudsman a person may go to. Public details of public bodies, not personal data. A response keeps the name in
+# English; the page shows it in the reader's language (`presenters.shown_ombudsman`).
 DEFAULTS = {
     Nation.ENGLAND: {
         "acknowledge_days": 3,
         "respond_days": 25,
-        "ombudsman_name": "the Parliamentary and Health Service Ombudsman",
+        "ombudsman_name": N_("the Parliamentary and Health Service Ombudsman"),
         "ombudsman_phone": "0345 015 4033",
         "ombudsman_url": "https://www.ombudsman.org.uk",
     },
     Nation.WALES: {
         "acknowledge_days": 2,
         "respond_days": 30,
-        "ombudsman_name": "the Public Services Ombudsman for Wales",
+        "ombudsman_name": N_("the Public Services Ombudsman for Wales"),
         "ombudsman_phone": "0300 790 0203",
         "ombudsman_url": "https://www.ombudsman.wales",
     },
     Nation.SCOTLAND: {
         "acknowledge_days": 5,
         "respond_days": 20,
-        "ombudsman_name": "the Scottish Public Services Ombudsman",
+        "ombudsman_name": N_("the Scottish Public Services Ombudsman"),
         "ombudsman_phone": "0800 377 7330",
         "ombudsman_url": "https://www.spso.org.uk",
     },
@@ -86,11 +88,11 @@ class State(models.TextChoices):
 
 
 class ReceivedHow(models.TextChoices):
-    ONLINE = "online", "Online, in safeplan"
-    PHONE = "phone", "By phone"
-    PAPER = "paper", "On paper or by letter"
-    EMAIL = "email", "By e-mail"
-    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", N_("Online, in safeplan")  # labels in English; a page shows them with words()
+    PHONE = "phone", N_("By phone")
+    PAPER = "paper", N_("On paper or by letter")
+    EMAIL = "email", N_("By e-mail")
+    IN_PERSON = "in_person", N_("In person")
 
 
 class Concern(models.Model):
@@ -154,6 +156,16 @@ class Concern(models.Model):
             return f"{where}”", question
         return phrase, ""
 
+    @property
+    def shown_heading(self) -> tuple[str, str]:
+        """`about_heading` in the reader's language (what is kept, `about_words`, stays English)."""
+        from safeplan.concerns.about import shown_about
+
+        heading, question = shown_about(self.about_words, self.about_type, self.about_part)
+        if self.about_type and heading[:1].isupper() and not heading[1:2].isupper():
+            heading = heading[:1].lower() + heading[1:]
+        return heading, question
+
 
 class Step(Authored):
     """One dated step of a case (received, acknowledged, a new response date, responded, closed). Never changed."""
@@ -192,9 +204,9 @@ class Satisfaction(Authored):
     """What the raiser said about the response. A later answer is a new row."""
 
     class Answer(models.TextChoices):
-        YES = "yes", "Yes"
-        PARTLY = "partly", "Partly"
-        NO = "no", "No"
+        YES = "yes", N_("Yes")  # labels in English; the form and the page translate them
+        PARTLY = "partly", N_("Partly")
+        NO = "no", N_("No")
 
     concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="satisfaction")
     answer = models.CharField(max_length=10, choices=Answer.choices)

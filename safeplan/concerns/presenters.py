@@ -1,27 +1,36 @@
-"""What a case page says: the steps so far with their dates, what is due next, and plainly when a step is late."""
+"""What a case page says: the steps so far with their dates, what is due next, and plainly when a step is late.
+
+Everything here is read on a page, in the reader's language: what is kept (a step's note, the response) stays as
+written, and the words kept in English (a role, the ombudsman's name) are translated as they are shown."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.concerns.late import late_steps
-from safeplan.concerns.models import Concern, Kind, Reminder, State, Step
+from safeplan.concerns.models import DEFAULTS, Concern, Kind, Reminder, State, Step
 from safeplan.concerns.queries import OPEN
+from safeplan.core.dates import long_day
 
 
 def _day(value: date) -> str:
-    return f"{value:%-d %B %Y}"
+    return long_day(value)
 
 
-STEP_WORDS = {
-    State.RECEIVED: "Received",
-    State.ACKNOWLEDGED: "Acknowledged",
-    State.LOOKING_INTO: "Being looked into",
-    State.RESPONDED: "Response sent",
-    State.CLOSED: "Closed",
-    State.REFERRED: "Referred on",
+STEP_WORDS = {  # translated where shown
+    State.RECEIVED: N_("Received"),
+    State.ACKNOWLEDGED: N_("Acknowledged"),
+    State.LOOKING_INTO: N_("Being looked into"),
+    State.RESPONDED: N_("Response sent"),
+    State.CLOSED: N_("Closed"),
+    State.REFERRED: N_("Referred on"),
 }
+# Who raised a concern, as kept on it (`services.Raiser.words`), shown in the reader's language.
+ROLES = (N_("the person"), N_("their advocate, on their behalf"), N_("their supporter"))
 
 
 @dataclass
@@ -42,9 +51,9 @@ class StepLine:
 def tag(concern: Concern, today: date | None = None, due: list[Due] | None = None) -> tuple[str, str]:
     """The case's state as an NHS tag, red when something is late (`due`: its dues, when already worked out)."""
     if any(item.late for item in (due if due is not None else dues(concern, today))):
-        return ("Late", "nhsuk-tag--red")
+        return (_("Late"), "nhsuk-tag--red")
     colour = {State.CLOSED: "nhsuk-tag--grey", State.REFERRED: "nhsuk-tag--grey", State.RESPONDED: "nhsuk-tag--green"}
-    return (STEP_WORDS[State(concern.state)], colour.get(State(concern.state), "nhsuk-tag--blue"))
+    return (translated(STEP_WORDS[State(concern.state)]), colour.get(State(concern.state), "nhsuk-tag--blue"))
 
 
 def dues(concern: Concern, today: date | None = None) -> list[Due]:
@@ -55,34 +64,66 @@ def dues(concern: Concern, today: date | None = None) -> list[Due]:
     found = []
     if concern.kind == Kind.COMPLIMENT:
         if concern.state == State.RECEIVED:
-            found.append(Due(f"We aim to say thank you by {_day(concern.acknowledge_by)}.", False))
+            text = _("We aim to say thank you by %(day)s.") % {"day": _day(concern.acknowledge_by)}
+            found.append(Due(text, False))
         return found
     if concern.state == State.RECEIVED:
-        found.append(_due("Acknowledgement", concern.acknowledge_by, Reminder.Kind.ACKNOWLEDGE in late))
+        by = {"day": _day(concern.acknowledge_by)}
+        if Reminder.Kind.ACKNOWLEDGE in late:
+            found.append(Due(_("Acknowledgement was due %(day)s: it is late.") % by, True))
+        else:
+            found.append(Due(_("Acknowledgement due by %(day)s") % by, False))
     if concern.state in OPEN:
-        found.append(_due("Response", concern.respond_by, Reminder.Kind.RESPOND in late))
+        by = {"day": _day(concern.respond_by)}
+        if Reminder.Kind.RESPOND in late:
+            found.append(Due(_("Response was due %(day)s: it is late.") % by, True))
+        else:
+            found.append(Due(_("Response due by %(day)s") % by, False))
         letter = late.get(Reminder.Kind.DELAY_LETTER)
         if letter is not None:
-            text = f"No response yet: a letter explaining the delay was due {_day(letter.due_on)}."
+            text = _("No response yet: a letter explaining the delay was due %(day)s.") % {"day": _day(letter.due_on)}
             found.append(Due(text, True, True))
     return found
 
 
-def _due(what: str, by: date, late: bool) -> Due:
-    if late:
-        return Due(f"{what} was due {_day(by)}: it is late.", True)
-    return Due(f"{what} due by {_day(by)}", False)
+def shown_role(role: str) -> str:
+    """A role kept in English on a row ("practitioner", "the person") in the reader's language; a role someone typed
+    (a relationship, "their mother") as written."""
+    return translated(role) if role else role
+
+
+def who(name: str, role: str) -> str:
+    """ "Priya Natarajan (practitioner)", with the role in the reader's language."""
+    return f"{name} ({shown_role(role)})"
+
+
+def shown_ombudsman(kept: str) -> str:
+    """Who to go to next, kept on a response in English ("the Parliamentary and Health Service Ombudsman, 0345 …"),
+    with the ombudsman's name in the reader's language when it is one of the regulations' own."""
+    for defaults in DEFAULTS.values():
+        name = str(defaults["ombudsman_name"])
+        if kept.startswith(f"{name}, "):
+            return translated(name) + kept[len(name) :]
+    return kept
 
 
 def steps(concern: Concern, *, for_staff: bool) -> list[StepLine]:
     """The case history, oldest first. The raiser sees who handled each step by role; staff by name."""
     lines = []
     for step in Step.objects.filter(concern=concern).order_by("written_at", "pk"):
-        what = STEP_WORDS[State(step.state)]
+        what = translated(STEP_WORDS[State(step.state)])
         if step.delay_letter:
-            what = "A letter explaining the delay was sent"
+            what = _("A letter explaining the delay was sent")
         elif step.respond_by is not None:
-            what = f"New date for the response agreed: {_day(step.respond_by)}"
-        who = f"{step.written_by_name} ({step.written_by_role})" if for_staff or step.state != State.RECEIVED else ""
-        lines.append(StepLine(f"{timezone.localtime(step.written_at):%-d %B %Y}", what, who, step.note))
+            what = _("New date for the response agreed: %(day)s") % {"day": _day(step.respond_by)}
+        by = who(step.written_by_name, step.written_by_role) if for_staff or step.state != State.RECEIVED else ""
+        when = _day(timezone.localtime(step.written_at).date())
+        lines.append(StepLine(when, what, by, _shown_note(step)))
     return lines
+
+
+def _shown_note(step: Step) -> str:
+    """A step's note as written; the words `services.take_on` writes itself in the reader's language."""
+    if step.state == State.LOOKING_INTO and step.note == f"{step.written_by_name} is looking into it.":
+        return _("%(name)s is looking into it.") % {"name": step.written_by_name}
+    return step.note

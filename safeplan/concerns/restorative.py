@@ -9,12 +9,16 @@ What changed is named to a reader only as far as they may see it: a supporter wh
 of a plan or decision only when the person shares it with them (hazard H31).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 
+from safeplan.concerns.about import shown_title
 from safeplan.concerns.models import Concern, Kind, Restorative
 from safeplan.concerns.services import ConcernError
 from safeplan.people.access import RecordAccess
@@ -24,6 +28,7 @@ from safeplan.people.records import Action, Writer, audit_change
 TEMPLATE = "template"
 POLICY = "policy"
 IN_WORDS = {TEMPLATE: "a plan template", POLICY: "a policy, or how the service works"}
+SHOWN_IN_WORDS = {TEMPLATE: N_("A plan template"), POLICY: N_("A policy, or how the service works")}  # on the page
 
 
 @dataclass(frozen=True)
@@ -153,12 +158,25 @@ def restoratives_on(access: RecordAccess, concern: Concern) -> list[RestorativeS
 
 def _shown(access: RecordAccess, row: Restorative, things: dict[tuple[str, str], Shareable]) -> RestorativeShown:
     if row.changed_type in IN_WORDS:
-        return RestorativeShown(row, f"{IN_WORDS[row.changed_type].capitalize()}: {row.changed_words}", "")
+        return RestorativeShown(row, f"{translated(SHOWN_IN_WORDS[row.changed_type])}: {row.changed_words}", "")
     item = things.get((row.changed_type, row.changed_id))
     if access.is_supporter and not access.parts_shared(row.changed_type, row.changed_id):
         return RestorativeShown(row, f"Something in {access.person.name_to_use}'s record", "")
     if item is None:  # no longer there: the words it had when the response was recorded
-        return RestorativeShown(row, row.changed_words, "")
+        return RestorativeShown(row, _shown_changed(row.changed_words), "")
     section = row.changed_words.partition("”: ")[2]
     anchor = next((f"#section-{key}" for key, title in item.parts if section and title == section), "")
-    return RestorativeShown(row, row.changed_words, item.href + anchor)
+    return RestorativeShown(row, _shown_changed(row.changed_words), item.href + anchor)
+
+
+_CHANGED = re.compile(r"“(?P<title>.*?)”(?:: (?P<section>.*))?", re.S)
+
+
+def _shown_changed(words: str) -> str:
+    """Where the change was made, kept in English (`“My safety plan”: Warning signs`), in the reader's language: the
+    plan's title and its section as the catalogue has them."""
+    found = _CHANGED.fullmatch(words)
+    if found is None:
+        return words
+    shown = f"“{shown_title(found['title'])}”"
+    return f"{shown}: {translated(found['section'])}" if found["section"] else shown

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.concerns.about import About
 from safeplan.concerns.models import (
@@ -37,7 +38,9 @@ assert RAISE_CONCERNS in ADVOCACY_SCOPES  # noqa: S101 - the scope the circle re
 
 
 class ConcernError(RecordError):
-    """A change to a concern that cannot be made; the message is safe to show."""
+    """A change to a concern that cannot be made; the message is safe to show. Those a person or supporter can meet
+    (raising one, saying whether the response put things right) are in the reader's language; the care team's are
+    English."""
 
 
 def policy_for(organisation: Organisation, at: datetime | None = None) -> ComplaintsPolicy:
@@ -117,12 +120,12 @@ def raise_concern(
     moment = now or timezone.now()
     today = timezone.localdate(moment)
     if kind not in Kind.values:
-        raise ConcernError("Choose whether it is a concern or a compliment.")
+        raise ConcernError(_("Choose whether it is a concern or a compliment."))
     what_happened, would_like = what_happened.strip(), would_like.strip()
     if not what_happened:
-        raise ConcernError("Say what happened." if kind == Kind.CONCERN else "Say what went well.")
+        raise ConcernError(_("Say what happened.") if kind == Kind.CONCERN else _("Say what went well."))
     if not about.words.strip():
-        raise ConcernError("Say what it is about.")
+        raise ConcernError(_("Say what it is about."))
     recorded = writer.is_care_team
     if recorded:
         if received_how == ReceivedHow.ONLINE or received_how not in ReceivedHow.values:
@@ -135,7 +138,7 @@ def raise_concern(
     else:
         received_how, received_on, raised_by_name = ReceivedHow.ONLINE, today, str(writer.user)
     if event_on is not None and event_on > today:
-        raise ConcernError("When it happened cannot be in the future.")
+        raise ConcernError(_("When it happened cannot be in the future."))
     policy = policy_for(writer.access.person.organisation, _end_of(received_on))  # in force the day it came
     past = kind == Kind.CONCERN and past_time_limit(event_on, received_on, policy.time_limit_months)
     if past:  # online, it is received and flagged for staff to decide; recorded by staff, they decide now
@@ -353,11 +356,11 @@ def say_satisfied(writer: Writer, concern: Concern, *, answer: str, words: str =
     if writer.is_care_team or (
         concern.raised_by_id != writer.user.pk and not (writer.is_person and concern.person_follows)
     ):
-        raise ConcernError("Only whoever raised it says whether they are satisfied.")
+        raise ConcernError(_("Only whoever raised it says whether they are satisfied."))
     if concern.state not in (State.RESPONDED, State.CLOSED) or not Response.objects.filter(concern=concern).exists():
-        raise ConcernError("You can say this once the response has been sent.")
+        raise ConcernError(_("You can say this once the response has been sent."))
     if answer not in Satisfaction.Answer.values:
-        raise ConcernError("Choose yes, partly or no.")
+        raise ConcernError(_("Choose yes, partly or no."))
     with transaction.atomic():
         said = Satisfaction.objects.create(concern=concern, answer=answer, words=words.strip(), **writer.authored())
         audit_change(writer, Action.UPDATE, "concern", concern.pk, f"satisfied: {answer}")

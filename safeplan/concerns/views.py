@@ -6,9 +6,10 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from safeplan.concerns import presenters, services
-from safeplan.concerns.about import About, service_action, where
+from safeplan.concerns.about import About, service_action, shown_choice, where
 from safeplan.concerns.about import choices as about_choices
 from safeplan.concerns.forms import (
     ELSE,
@@ -63,7 +64,7 @@ def raise_concern(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
     linked = request.GET.get("about", "")
     abouts = about_choices(access, linked)
     form_class = RecordForm if access.is_care_team else RaiseForm
-    choices = [(key, about.words) for key, about in abouts.items()]
+    choices = [(key, shown_choice(about)) for key, about in abouts.items()]
     initial = {"about": linked if linked in abouts else ""}
     form = form_class(posted(request), about_choices=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -91,8 +92,10 @@ def raise_concern(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
         except services.ConcernError as error:
             form.add_error(None, str(error))
         else:
-            thanks = "Thank you. We have received it" if concern.kind == Kind.CONCERN else "Thank you for telling us"
-            messages.success(request, f"{thanks}. You can follow it here.")
+            if concern.kind == Kind.CONCERN:
+                messages.success(request, _("Thank you. We have received it. You can follow it here."))
+            else:
+                messages.success(request, _("Thank you for telling us. You can follow it here."))
             return redirect("concern", person_id=access.person.pk, concern_id=concern.pk)
     context = {"person": access.person, "form": form, "is_person": access.is_person, "staff": access.is_care_team}
     return show(request, "concerns/raise.jinja", context, status=422 if form.errors else 200)
@@ -122,6 +125,7 @@ def _page(request: HttpRequest, access: RecordAccess, concern_id: UUID, **forms:
         "dues": dues,
         "steps": presenters.steps(concern, for_staff=staff or access.grant is not None),
         "response": response,
+        "ombudsman": presenters.shown_ombudsman(response.ombudsman) if response is not None else "",
         "said": said,
         "restoratives": restoratives_on(access, concern),
         "about_where": where(access, concern.about_type, concern.about_id, concern.about_part),
@@ -162,7 +166,7 @@ def concern_page(request: HttpRequest, access: RecordAccess, concern_id: UUID) -
         except services.ConcernError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Thank you for telling us.")
+            messages.success(request, _("Thank you for telling us."))
             return redirect("concern", person_id=access.person.pk, concern_id=concern.pk)
     return _page(request, access, concern_id, satisfied_form=form)
 

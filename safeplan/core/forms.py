@@ -11,7 +11,11 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_lazy
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # (a development dependency: for the type checker only)
 
 
 def _kind(widget: forms.Widget) -> str:
@@ -48,7 +52,8 @@ class NHSBoundField(BoundField):
         if self.help_text:
             params["hint"] = {"text": self.help_text}
         if self.errors:
-            params["errorMessage"] = {"text": " ".join(str(e) for e in self.errors)}
+            said = " ".join(str(e) for e in self.errors)
+            params["errorMessage"] = {"text": said, "visuallyHiddenText": gettext("Error")}
         kind = _kind(widget)
         value = self.value()
         if kind in {"input", "textarea"}:
@@ -111,16 +116,18 @@ class NHSForm(NHSFormMixin, forms.Form):
 
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]  # what people type for a date: 23/3/2027 above all
-EXAMPLE_DATE = "For example, 12/11/2026"
+EXAMPLE_DATE = gettext_lazy("For example, 12/11/2026")
 
 
-def day_field(label: str, required: str, help_text: str = EXAMPLE_DATE) -> forms.DateField:
+def day_field(
+    label: "StrOrPromise", required: "StrOrPromise", help_text: "StrOrPromise" = EXAMPLE_DATE
+) -> forms.DateField:
     """A date typed as people type them (23/3/2027), with a clear message when it is missing or not a date."""
     return forms.DateField(
         label=label,
         help_text=help_text,
         input_formats=DATE_INPUT_FORMATS,
-        error_messages={"invalid": "Enter the date as day/month/year", "required": required},
+        error_messages={"invalid": gettext_lazy("Enter the date as day/month/year"), "required": required},
     )
 
 

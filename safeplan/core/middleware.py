@@ -59,9 +59,13 @@ class SessionTimeoutMiddleware:
                 logout(request)
                 messages.info(
                     request,
-                    "You were signed out because you had not done anything for a while. Sign in again to carry on."
+                    translation.gettext(
+                        "You were signed out because you had not done anything for a while. Sign in again to carry on."
+                    )
                     if idle
-                    else "You were signed out because you have been signed in for a long time. Sign in again.",
+                    else translation.gettext(
+                        "You were signed out because you have been signed in for a long time. Sign in again."
+                    ),
                 )
                 return redirect_to_login(request.get_full_path())
             if SESSION_STARTED not in request.session:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, NavLink, RecordPart
@@ -24,9 +25,9 @@ CRISIS = Capability(
     record_parts=[RecordPart("crisis/_record_part.jinja", _part)],
     navigation=[NavLink(gettext_lazy("In a crisis"), _crisis_link)],
     object_names={
-        "crisis_page": "your crisis page",
-        "crisis_page_kept": "your crisis page kept on your phone (brought up to date)",
-        "crisis_card": "your wallet card",
-        "crisis_share": "your plan to send to someone",
+        "crisis_page": N_("your crisis page"),
+        "crisis_page_kept": N_("your crisis page kept on your phone (brought up to date)"),
+        "crisis_card": N_("your wallet card"),
+        "crisis_share": N_("your plan to send to someone"),
     },
 )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.decisions import measures as decisions_measures
 from safeplan.people.access import RecordAccess
@@ -44,7 +45,7 @@ def _shareable(person: Person) -> list[Shareable]:
             str(decision.pk),
             decision.question,
             reverse("decision", kwargs={"person_id": person.pk, "decision_id": decision.pk}),
-            group="Your shared decisions",
+            group=N_("Your shared decisions"),
         )
         for decision in Decision.objects.filter(person=person).order_by("created_at", "pk")
     ]
@@ -95,7 +96,7 @@ DECISIONS = Capability(
     export=_export,
     shareable=_shareable,
     object_names={
-        name: "a decision"
+        name: N_("a decision")
         for name in [
             "decision",
             "decision_option",
@@ -107,8 +108,8 @@ DECISIONS = Capability(
             "decision_outcome",
         ]
     }
-    | {"decisions": "your decisions"},
-    creation_words={"decision": "started a decision"},
+    | {"decisions": N_("your decisions")},
+    creation_words={"decision": N_("started a decision")},
     describes={SHARED_AS: _describe},
     themes={SHARED_AS: THEME},
     withholdable={

@@ -1,19 +1,49 @@
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from constants, not literals to extract
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.forms import DATE_INPUT_FORMATS, NHSForm
 from safeplan.decisions import presenters
 from safeplan.decisions.models import LaterHarm, LegalCheck, Option, View
 from safeplan.people.models import Person, SupportRelationship
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # (a development dependency: for the type checker only)
+
+YES_NO = [("yes", N_("Yes")), ("no", N_("No"))]
 DATE_FORMATS = DATE_INPUT_FORMATS
 
 
-def _text(label: str, *, required: bool = True, rows: int = 3, limit: int = 4000, hint: str = "") -> forms.CharField:
+# Labels the person reads are gettext_lazy (the form's fields are made once, read in each reader's language); the
+# care team's own labels stay English. Error messages are made from the label when they are shown, in its language.
+def _what(label: "StrOrPromise", *, keep_question_mark: bool = False) -> str:
+    text = str(label)
+    text = text[0].lower() + text[1:]
+    return text if keep_question_mark else text.rstrip("?")
+
+
+def _enter(label: "StrOrPromise", keep_question_mark: bool = False) -> str:
+    return _("Enter %(what)s") % {"what": _what(label, keep_question_mark=keep_question_mark)}
+
+
+def _choose(label: "StrOrPromise") -> str:
+    return _("Choose %(what)s") % {"what": _what(label)}
+
+
+_enter_lazy = lazy(_enter, str)
+_choose_lazy = lazy(_choose, str)
+
+
+def _text(
+    label: "StrOrPromise", *, required: bool = True, rows: int = 3, limit: int = 4000, hint: "StrOrPromise" = ""
+) -> forms.CharField:
     widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
     return forms.CharField(
         label=label,
@@ -21,29 +51,32 @@ def _text(label: str, *, required: bool = True, rows: int = 3, limit: int = 4000
         max_length=limit,
         help_text=hint,
         widget=widget,
-        error_messages={"required": f"Enter {label[0].lower() + label[1:].rstrip('?')}"},
+        error_messages={"required": _enter_lazy(label)},
     )
 
 
-def _date(label: str, hint: str = "For example, 23/3/2027") -> forms.DateField:
+DATE_HINT = gettext_lazy("For example, 23/3/2027")
+
+
+def _date(label: "StrOrPromise", hint: "StrOrPromise" = DATE_HINT) -> forms.DateField:
     return forms.DateField(
         label=label,
         help_text=hint,
         input_formats=DATE_FORMATS,
         error_messages={
-            "required": f"Enter {label[0].lower() + label[1:]}",
-            "invalid": "Enter the date as day/month/year",
+            "required": _enter_lazy(label, True),
+            "invalid": gettext_lazy("Enter the date as day/month/year"),
         },
     )
 
 
-def _radios(label: str, choices: Sequence[tuple[str, object]], required: bool = True) -> forms.ChoiceField:
+def _radios(label: "StrOrPromise", choices: Sequence[tuple[str, object]], required: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=choices,
         widget=forms.RadioSelect,
         required=required,
-        error_messages={"required": f"Choose {label[0].lower() + label[1:].rstrip('?')}"},
+        error_messages={"required": _choose_lazy(label)},
     )
 
 
@@ -51,42 +84,58 @@ def _for_the_person(form: forms.Form, labels: dict[str, str]) -> None:
     """The person's words on some fields (staff keep the form's own), with the error messages to match."""
     for name, label in labels.items():
         field = form.fields[name]
-        verb = "Choose" if isinstance(field.widget, forms.RadioSelect) else "Enter"
         field.label = label
-        field.error_messages = {
-            **field.error_messages,
-            "required": f"{verb} {label[0].lower() + label[1:].rstrip('?')}",
-        }
+        asking = _choose(label) if isinstance(field.widget, forms.RadioSelect) else _enter(label)
+        field.error_messages = {**field.error_messages, "required": asking}
+
+
+def _in_words(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Choices safeplan defines in English (N_), in the reader's language."""
+    return [(value, translated(label)) for value, label in choices]
+
+
+def _option_choices(options: list[Option]) -> list[tuple[str, str]]:
+    return [(str(o.pk), presenters.option_title(o)) for o in options]
 
 
 class StartForm(NHSForm):
     question = _text(
-        "What is the decision?", rows=0, limit=300, hint="In plain words, for example: Should I go home this weekend?"
+        gettext_lazy("What is the decision?"),
+        rows=0,
+        limit=300,
+        hint=gettext_lazy("In plain words, for example: Should I go home this weekend?"),
     )
-    context = _text("What is happening that makes this decision matter now?", required=False)
+    context = _text(gettext_lazy("What is happening that makes this decision matter now?"), required=False)
 
 
 class OptionForm(NHSForm):
-    title = _text("What is the option?", rows=0, limit=200, hint="For example: Home treatment instead of admission")
-    benefits = _text("What good could come of it?", required=False)
-    harms_now = _text("What could go wrong now?", required=False)
+    title = _text(
+        gettext_lazy("What is the option?"),
+        rows=0,
+        limit=200,
+        hint=gettext_lazy("For example: Home treatment instead of admission"),
+    )
+    benefits = _text(gettext_lazy("What good could come of it?"), required=False)
+    harms_now = _text(gettext_lazy("What could go wrong now?"), required=False)
 
 
 class LaterHarmForm(NHSForm):
-    area = _radios("Which part of life could it harm later?", LaterHarm.Area.choices)
-    description = _text("How could it harm it?", limit=2000)
-    likelihood = _radios("How likely does it seem?", LaterHarm.Likelihood.choices)
-    seriousness = _radios("How serious would it be?", LaterHarm.Seriousness.choices)
+    area = _radios(gettext_lazy("Which part of life could it harm later?"), LaterHarm.Area.choices)
+    description = _text(gettext_lazy("How could it harm it?"), limit=2000)
+    likelihood = _radios(gettext_lazy("How likely does it seem?"), LaterHarm.Likelihood.choices)
+    seriousness = _radios(gettext_lazy("How serious would it be?"), LaterHarm.Seriousness.choices)
 
     def __init__(self, *args: Any, is_person: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["area"]).choices = presenters.areas(is_person)
+        cast(forms.ChoiceField, self.fields["likelihood"]).choices = _in_words(LaterHarm.Likelihood.choices)
+        cast(forms.ChoiceField, self.fields["seriousness"]).choices = _in_words(LaterHarm.Seriousness.choices)
 
 
 class ViewForm(NHSForm):
     whose = _radios("Whose view is this?", [])
     preferred = _radios("Which option do they prefer?", [])
-    reasons = _text("Why?")
+    reasons = _text(gettext_lazy("Why?"))
 
     def __init__(
         self,
@@ -111,12 +160,12 @@ class ViewForm(NHSForm):
             whose = [("person", "My view")]
             self.fields["whose"].widget = forms.HiddenInput()
             self.initial["whose"] = "person"
-            _for_the_person(self, {"preferred": "Which option do you prefer?"})
+            _for_the_person(self, {"preferred": _("Which option do you prefer?")})
         cast(forms.ChoiceField, self.fields["whose"]).choices = whose
         self.options = {str(o.pk): o for o in options}
         cast(forms.ChoiceField, self.fields["preferred"]).choices = [
-            *((str(o.pk), o.title) for o in options),
-            ("none", "No preference yet"),
+            *_option_choices(options),
+            ("none", _("No preference yet")),
         ]
 
     def voice_and_supporter(self) -> tuple[str, SupportRelationship | None]:
@@ -160,30 +209,33 @@ class LegalForm(NHSForm):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["framework"]).choices = presenters.frameworks(is_person)
         if is_person:
+            cast(forms.ChoiceField, self.fields["applies"]).choices = _in_words(YES_NO)
             _for_the_person(
                 self,
                 {
-                    "framework": "Which law?",
-                    "applies": "Does it apply to this decision?",
-                    "note": "How, and what does it mean for the decision?",
+                    "framework": _("Which law?"),
+                    "applies": _("Does it apply to this decision?"),
+                    "note": _("How, and what does it mean for the decision?"),
                 },
             )
 
 
 class AgreementForm(NHSForm):
-    chosen = _radios("Which option was chosen?", [])
+    chosen = _radios(gettext_lazy("Which option was chosen?"), [])
     person_will = _text("What will the person do?", required=False, limit=2000)
     staff_will = _text("What will staff do?", required=False, limit=2000)
-    others_will = _text("What will anyone else do?", required=False, limit=2000)
-    look_again_if = _text("What would make us look at this again?", limit=2000)
-    review_on = _date("When will we review it?")
+    others_will = _text(gettext_lazy("What will anyone else do?"), required=False, limit=2000)
+    look_again_if = _text(gettext_lazy("What would make us look at this again?"), limit=2000)
+    review_on = _date(gettext_lazy("When will we review it?"))
 
     def __init__(self, *args: Any, options: list[Option], is_person: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.options = {str(o.pk): o for o in options}
-        cast(forms.ChoiceField, self.fields["chosen"]).choices = [(str(o.pk), o.title) for o in options]
+        cast(forms.ChoiceField, self.fields["chosen"]).choices = _option_choices(options)
         if is_person:
-            _for_the_person(self, {"person_will": "What will you do?", "staff_will": "What will your care team do?"})
+            _for_the_person(
+                self, {"person_will": _("What will you do?"), "staff_will": _("What will your care team do?")}
+            )
 
 
 class AgainstPreferenceForm(NHSForm):
@@ -191,5 +243,5 @@ class AgainstPreferenceForm(NHSForm):
 
 
 class OutcomeForm(NHSForm):
-    what_happened = _text("What happened?")
-    what_we_learned = _text("What have we learned?", required=False)
+    what_happened = _text(gettext_lazy("What happened?"))
+    what_we_learned = _text(gettext_lazy("What have we learned?"), required=False)

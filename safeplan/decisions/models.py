@@ -9,6 +9,7 @@ is immutable once made.
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_noop as N_  # choices stored in English, translated where shown
 
 from safeplan.core.immutability import Authored, History
 from safeplan.people.models import Person, User
@@ -47,24 +48,24 @@ class LaterHarm(Authored):
     """A possible harm to the person's life later, from one option: including the service's own decisions."""
 
     class Area(models.TextChoices):
-        WORK = "work", "Work or study"
-        MONEY = "money", "Money"
-        HOUSING = "housing", "Housing"
-        RELATIONSHIPS = "relationships", "Relationships"
-        CARING = "caring", "Caring for someone"
+        WORK = "work", N_("Work or study")
+        MONEY = "money", N_("Money")
+        HOUSING = "housing", N_("Housing")
+        RELATIONSHIPS = "relationships", N_("Relationships")
+        CARING = "caring", N_("Caring for someone")
         LIBERTY = "liberty", "Liberty"
-        CONFIDENCE = "confidence", "Confidence and hope"
-        OTHER = "other", "Something else"
+        CONFIDENCE = "confidence", N_("Confidence and hope")
+        OTHER = "other", N_("Something else")
 
     class Likelihood(models.TextChoices):
-        UNLIKELY = "unlikely", "Unlikely"
-        POSSIBLE = "possible", "Possible"
-        LIKELY = "likely", "Likely"
+        UNLIKELY = "unlikely", N_("Unlikely")
+        POSSIBLE = "possible", N_("Possible")
+        LIKELY = "likely", N_("Likely")
 
     class Seriousness(models.TextChoices):
-        MINOR = "minor", "Minor"
-        MODERATE = "moderate", "Moderate"
-        SERIOUS = "serious", "Serious"
+        MINOR = "minor", N_("Minor")
+        MODERATE = "moderate", N_("Moderate")
+        SERIOUS = "serious", N_("Serious")
 
     option = models.ForeignKey(Option, on_delete=models.PROTECT, related_name="later_harms")
     area = models.CharField(max_length=20, choices=Area.choices)

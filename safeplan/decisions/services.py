@@ -5,6 +5,8 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as translated  # a refusal's words, in English until shown
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.decisions.models import (
     Agreement,
@@ -19,13 +21,17 @@ from safeplan.decisions.models import (
 from safeplan.people.models import SupportRelationship
 from safeplan.people.records import Action, RecordError, Writer, audit_change
 
-CARRY_ON = "Carry on as now"
+CARRY_ON = N_("Carry on as now")  # stored in English; shown in the reader's language (presenters.option_title)
 
 __all__ = ["DecisionError", "Writer"]
 
 
 class DecisionError(RecordError):
-    """A change to a decision this user may not make, or that does not make sense."""
+    """A change to a decision this user may not make, or that does not make sense. Its words are in English; those
+    the person can meet are marked N_ and read in the reader's language, translated only when shown."""
+
+    def __str__(self) -> str:
+        return translated(super().__str__())
 
 
 def _check(writer: Writer, decision: Decision | None = None) -> None:
@@ -71,7 +77,7 @@ def start_decision(writer: Writer, *, question: str, context: str = "", now: dat
 def _open(decision: Decision) -> None:
     agreement = Agreement.objects.filter(decision=decision, final_at__isnull=False).first()
     if agreement is not None:
-        raise DecisionError("This decision has been made. Record what happened, or start a new decision.")
+        raise DecisionError(N_("This decision has been made. Record what happened, or start a new decision."))
 
 
 def add_option(
@@ -87,7 +93,7 @@ def add_option(
     _open(decision)
     title = _text(title, "the option", limit=200)
     if decision.options.filter(title__iexact=title).exists():
-        raise DecisionError("There is already an option with that name.")
+        raise DecisionError(N_("There is already an option with that name."))
     with transaction.atomic():
         option = Option.objects.create(
             decision=decision,
@@ -114,11 +120,11 @@ def add_later_harm(
     _check(writer, option.decision)
     _open(option.decision)
     if area not in LaterHarm.Area.values:
-        raise DecisionError("Choose which part of life it could harm.")
+        raise DecisionError(N_("Choose which part of life it could harm."))
     if likelihood not in LaterHarm.Likelihood.values:
-        raise DecisionError("Choose how likely it seems.")
+        raise DecisionError(N_("Choose how likely it seems."))
     if seriousness not in LaterHarm.Seriousness.values:
-        raise DecisionError("Choose how serious it would be.")
+        raise DecisionError(N_("Choose how serious it would be."))
     with transaction.atomic():
         harm = LaterHarm.objects.create(
             option=option,
@@ -148,7 +154,7 @@ def record_view(
     _open(decision)
     person = writer.access.person
     if preferred is not None and preferred.decision_id != decision.pk:
-        raise DecisionError("Choose one of this decision's options.")
+        raise DecisionError(N_("Choose one of this decision's options."))
     if writer.is_person:
         voice, speaker = View.Voice.PERSON, person.full_name
     elif voice == View.Voice.PERSON:
@@ -238,7 +244,7 @@ def check_framework(
 ) -> LegalCheck:
     _check(writer, decision)
     if framework not in LegalCheck.Framework.values:
-        raise DecisionError("Choose a framework from the list.")
+        raise DecisionError(N_("Choose a framework from the list."))
     with transaction.atomic():
         check = LegalCheck.objects.create(
             decision=decision,
@@ -275,16 +281,18 @@ def propose_agreement(
     _check(writer, decision)
     _open(decision)
     if decision.options.count() < 2:
-        raise DecisionError("Add at least one option besides carrying on as now.")
+        raise DecisionError(N_("Add at least one option besides carrying on as now."))
     if chosen.decision_id != decision.pk:
-        raise DecisionError("Choose one of this decision's options.")
+        raise DecisionError(N_("Choose one of this decision's options."))
     if persons_view(decision) is None:
-        raise DecisionError("Record the person's view before writing down the agreement.")
+        raise DecisionError(N_("Record the person's view before writing down the agreement."))
     if review_on <= timezone.localdate():
-        raise DecisionError("The review date must be in the future.")
+        raise DecisionError(N_("The review date must be in the future."))
     assessed = capacity(decision)
     if assessed is not None and assessed.fluctuating and assessed.review_on and review_on > assessed.review_on:
-        raise DecisionError("Capacity comes and goes: review the decision by the date set to look at capacity again.")
+        raise DecisionError(
+            N_("Capacity comes and goes: review the decision by the date set to look at capacity again.")
+        )
     fields = {
         "chosen": chosen,
         "person_will": _text(person_will, "what the person will do", required=False, limit=2000),
@@ -312,7 +320,7 @@ def sign_agreement(writer: Writer, agreement: Agreement, *, now: datetime | None
     moment = _now(now)
     if writer.is_person:
         if agreement.person_signed_at:
-            raise DecisionError("You have already signed this.")
+            raise DecisionError(N_("You have already signed this."))
         agreement.person_signed_by, agreement.person_signed_at = str(writer.user), moment
     else:
         if agreement.practitioner_signed_at:
@@ -356,7 +364,7 @@ def record_outcome(
     """Afterwards, at review: what happened and what was learned, from the person and from the care team."""
     _check(writer, decision)
     if not Agreement.objects.filter(decision=decision, final_at__isnull=False).exists():
-        raise DecisionError("Record what happened once the decision has been made.")
+        raise DecisionError(N_("Record what happened once the decision has been made."))
     with transaction.atomic():
         outcome = Outcome.objects.create(
             decision=decision,

@@ -11,6 +11,7 @@ decision is shared with sees the record as if it had never been written; the car
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from safeplan.decisions import presenters, services
 from safeplan.decisions.models import Agreement, Decision, LegalCheck, View
@@ -139,7 +140,7 @@ def _signature_notes(
     was made, and (before signing) whether anything is now. Nothing for a supporter."""
     if agreement is None or access.is_supporter:
         return {}
-    whom = "you" if access.is_person else access.person.name_to_use
+    whom = access.person.name_to_use  # (the care team's words; the person's are below, in their language)
     rows = withholdings_of(access.person, KINDS, container_id=decision.pk)
     ids = [row.object_id for row in rows]
     found = {}
@@ -147,13 +148,17 @@ def _signature_notes(
         signed_at = getattr(agreement, f"{role}_signed_at")
         if signed_at is not None and withheld_at(rows, ids, signed_at):
             found[f"{role}_signed_note"] = (
-                f"When this was signed, the decision record included something not shown to {whom}."
+                _("When this was signed, the decision record included something not shown to you.")
+                if access.is_person
+                else f"When this was signed, the decision record included something not shown to {whom}."
             )
     now_withheld = any(row.container_id == str(decision.pk) for kind in KINDS for row in withheld[kind].values())
     if now_withheld and agreement.final_at is None:
         found["signing_note"] = (
-            "This decision record includes something not shown to you. Signing says you agree with what you can read; "
-            "you can ask your care team about the rest."
+            _(
+                "This decision record includes something not shown to you. Signing says you agree with what you can "
+                "read; you can ask your care team about the rest."
+            )
             if access.is_person
             else f"This decision record includes something not shown to {whom}. They sign what they can see, and the "
             "signatures will say so."

@@ -19,9 +19,10 @@ from uuid import UUID
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.exports import document
-from safeplan.exports.models import KEPT_FOR, Export
+from safeplan.exports.models import FAILURE, KEPT_FOR, Export
 from safeplan.exports.pdf import render_all_my_data_pdf
 from safeplan.exports.schema import SCHEMA_PATH
 from safeplan.exports.schema import errors as schema_errors
@@ -45,10 +46,7 @@ class ExportFailed(Exception):
 
 
 def _failure(what: str) -> str:
-    return (
-        f"We could not make {what}, so no copy was made and nothing was sent anywhere. "
-        "Ask for a new copy; if it fails again, tell the service's support team."
-    )[:300]
+    return (FAILURE % {"what": what})[:300]
 
 
 def _set(export_id: UUID | str, **fields: Any) -> None:
@@ -97,7 +95,7 @@ def _build(export_id: UUID | str, *, now: datetime | None = None) -> Export | No
         return None
     made = now or timezone.now()
     _set(export.pk, status=Status.BUILDING, progress=0, error="", started_at=made, attempts=F("attempts") + 1)
-    what = "a copy of the record"
+    what = N_("a copy of the record")
     try:
         steps = document.steps()
         total = len(steps) + 2  # every part, then the PDF, then the ZIP
@@ -107,16 +105,16 @@ def _build(export_id: UUID | str, *, now: datetime | None = None) -> Export | No
             document.place(doc, step, step.gather(export.person))
             _set(export.pk, progress=int(100 * (done + 1) / (total + 1)))
         doc = document.as_json(doc)
-        what = "a copy that matches its documented shape"
+        what = N_("a copy that matches its documented shape")
         problems = schema_errors(doc)
         if problems:
             where = problems[0].split(":")[0]  # a path such as $.records.plans: no personal data
             logger.error("Export %s does not match its schema at %d places, first %s", export.pk, len(problems), where)
             raise ExportFailed(f"export {export.pk}: data.json does not match its schema")
-        what = "the readable copy (PDF)"
+        what = N_("the readable copy (PDF)")
         pdf = render_all_my_data_pdf(doc)
         _set(export.pk, progress=int(100 * (total - 1) / (total + 1)))
-        what = "the download file"
+        what = N_("the download file")
         size = _write_zip(export, document.dumps(doc), pdf, SCHEMA_PATH.read_bytes(), made)
     except Exception as error:  # noqa: BLE001 - recorded as a failure (never a success) and raised again below
         _remove(export.partial_path)

@@ -4,6 +4,8 @@ due), a finished copy for the demo's Rowan, and the words for its audited object
 
 from typing import Any
 
+from django.utils.translation import gettext_noop as N_
+
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
 
@@ -32,6 +34,6 @@ EXPORTS = Capability(
     "exports",
     record_parts=[RecordPart("exports/_record_part.jinja", _record_part)],
     seed_demo=_seed,
-    object_names={"export": "a copy of all your data", "exports": "your copies of all your data"},
-    creation_words={"export": "started making a copy of all your data"},
+    object_names={"export": N_("a copy of all your data"), "exports": N_("your copies of all your data")},
+    creation_words={"export": N_("started making a copy of all your data")},
 )

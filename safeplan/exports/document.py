@@ -16,8 +16,9 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.translation import gettext_noop as N_
 
-from safeplan.exports.models import Export
+from safeplan.exports.models import PART_OF_RECORD, Export
 from safeplan.people.access_log import visits
 from safeplan.people.capabilities import registered
 from safeplan.people.models import CareRelationship, Person, StaffRole, SupportRelationship
@@ -123,16 +124,16 @@ def access_log(person: Person) -> list[dict[str, Any]]:
 def steps() -> list[Step]:
     """The parts in the order they are gathered; every registered exporter is one."""
     found = [
-        Step("person", "your details", about),
-        Step("care_teams", "your care teams", care_teams),
-        Step("people_you_chose", "the people you chose", people_chosen),
+        Step("person", N_("your details"), about),
+        Step("care_teams", N_("your care teams"), care_teams),
+        Step("people_you_chose", N_("the people you chose"), people_chosen),
     ]
     found += [
-        Step(f"records.{capability.name}", f"the {capability.name} part of the record", capability.export)
+        Step(f"records.{capability.name}", PART_OF_RECORD % {"name": capability.name}, capability.export)
         for capability in registered()
         if capability.export is not None
     ]
-    found.append(Step("access_log", "the list of who has looked at the record", access_log))
+    found.append(Step("access_log", N_("the list of who has looked at the record"), access_log))
     return found
 
 

@@ -10,11 +10,20 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.models import Person, User
 
 KEPT_FOR = timedelta(days=7)
 STALLED_AFTER = timedelta(minutes=30)  # a build takes seconds: one still waiting after this lost its worker
+
+# Why a copy could not be made, as stored on it (English, like everything stored); the person's page reads it back
+# in their language (exports.presenters). `what` is one of the parts a build makes, each marked N_ where it is named.
+FAILURE = N_(
+    "We could not make %(what)s, so no copy was made and nothing was sent anywhere. "
+    "Ask for a new copy; if it fails again, tell the service's support team."
+)
+PART_OF_RECORD = N_("the %(name)s part of the record")
 
 
 class Export(models.Model):
@@ -23,11 +32,12 @@ class Export(models.Model):
         SUBJECT_ACCESS = "subject access request", "subject access request"
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        BUILDING = "building", "Being made"
-        READY = "ready", "Ready to download"
-        FAILED = "failed", "Could not be made"
-        EXPIRED = "expired", "Deleted after 7 days"
+        # Stored labels, English; the person's page shows them through `translated` (exports.presenters).
+        QUEUED = "queued", N_("Waiting to start")
+        BUILDING = "building", N_("Being made")
+        READY = "ready", N_("Ready to download")
+        FAILED = "failed", N_("Could not be made")
+        EXPIRED = "expired", N_("Deleted after 7 days")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="exports")

@@ -1,24 +1,36 @@
 """How an export reads on the pages: what state it is in, when it goes, and when a subject-access request is due."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
-from safeplan.exports.models import Export
+from safeplan.core.dates import long_day
+from safeplan.exports.models import FAILURE, PART_OF_RECORD, Export
 
 Status = Export.Status
 
+# A stored failure's words, to say them again in the reader's language (the copy's `error` stays English).
+_FAILED = re.compile(re.escape(FAILURE).replace(re.escape("%(what)s"), "(?P<what>.+?)"))
+_PART = re.compile(re.escape(PART_OF_RECORD).replace(re.escape("%(name)s"), "(?P<name>[a-z_]+)"))
+
 
 def day(value: date | None) -> str:
-    return value.strftime("%-d %B %Y") if value else ""
+    return long_day(value) if value else ""
 
 
 def moment(export: Export, field: str) -> str:
+    """'3 March 2026 at 2:05pm' in London (in Welsh, '3 Mawrth 2026 am 14:05', as the `london` filter says it)."""
     value = getattr(export, field)
     if value is None:
         return ""
-    return timezone.localtime(value).strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
+    local = timezone.localtime(value)
+    if translation.get_language() == "cy":
+        return dateformat.format(local, "j F Y \\a\\m H:i")
+    return local.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
 
 
 @dataclass(frozen=True)
@@ -31,12 +43,24 @@ class ExportRow:
         """In words, with how far it has got while it is being made."""
         export = self.export
         if export.is_stalled():
-            return "Taking longer than it should: it will be tried again shortly"
+            return _("Taking longer than it should: it will be tried again shortly")
         if export.status == Status.BUILDING:
-            return f"Being made: {export.progress}% done"
+            return _("Being made: %(done)s done") % {"done": f"{export.progress}%"}
         if export.status == Status.READY and not export.downloadable():
-            return "Deleted after 7 days"
-        return str(Status(export.status).label)
+            return translated(Status.EXPIRED.label)
+        return translated(str(Status(export.status).label))
+
+    @property
+    def problem(self) -> str:
+        """Why it could not be made, in the reader's language where the stored words are known."""
+        error = self.export.error
+        found = _FAILED.fullmatch(error)
+        if found is None:
+            return error
+        what = found["what"]
+        part = _PART.fullmatch(what)
+        shown = translated(PART_OF_RECORD) % {"name": part["name"]} if part else translated(what)
+        return translated(FAILURE) % {"what": shown}
 
     @property
     def tag(self) -> str:
@@ -57,7 +81,7 @@ class ExportRow:
         """ "Available until 9 March 2026 at 2:05pm, then deleted" for a copy that can be downloaded."""
         if not self.export.downloadable():
             return ""
-        return f"Available until {moment(self.export, 'expires_at')}, then deleted"
+        return _("Available until %(when)s, then deleted") % {"when": moment(self.export, "expires_at")}
 
     @property
     def received(self) -> str:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import posted
@@ -37,7 +38,7 @@ def _all_my_data(request: HttpRequest, access: RecordAccess) -> Shown | HttpResp
         except services.ExportError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "We are making your copy. This page shows how far it has got.")
+            messages.success(request, _("We are making your copy. This page shows how far it has got."))
         return redirect("all_my_data")
     exports = list(Export.objects.filter(person=access.person, kind=Export.Kind.SELF)[:LISTED])
     context = {
@@ -88,7 +89,7 @@ def download(request: HttpRequest, access: RecordAccess, export_id: UUID) -> Sho
     if export is None or (not access.is_person and export.kind != Export.Kind.SUBJECT_ACCESS):
         raise Http404("No such copy.")
     if not export.downloadable(timezone.now()):
-        messages.error(request, "That copy is no longer there: copies are deleted after 7 days. Ask for a new one.")
+        messages.error(request, _("That copy is no longer there: copies are deleted after 7 days. Ask for a new one."))
         if access.is_person:
             return redirect("all_my_data")
         return redirect("subject_access_requests", person_id=access.person.pk)

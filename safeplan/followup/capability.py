@@ -3,6 +3,8 @@ of people nobody has spoken with since a crisis or leaving hospital, its measure
 
 from typing import Any
 
+from django.utils.translation import gettext_noop as N_
+
 from safeplan.followup import measures as followup_measures
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, RecordPart
@@ -49,12 +51,12 @@ FOLLOW_UP = Capability(
     export=_export,
     measures=followup_measures.MEASURES,
     object_names={
-        "crisis_follow_up": "crisis contacts and leaving hospital",
-        "crisis_event": "a crisis contact or leaving hospital",
-        "follow_up": "contact after a crisis or leaving hospital",
+        "crisis_follow_up": N_("crisis contacts and leaving hospital"),
+        "crisis_event": N_("a crisis contact or leaving hospital"),
+        "follow_up": N_("contact after a crisis or leaving hospital"),
     },
     creation_words={
-        "crisis_event": "recorded a crisis contact or leaving hospital",
-        "follow_up": "recorded contact after a crisis or leaving hospital",
+        "crisis_event": N_("recorded a crisis contact or leaving hospital"),
+        "follow_up": N_("recorded contact after a crisis or leaving hospital"),
     },
 )

@@ -3,6 +3,7 @@ when people are most at risk, and a call within 72 hours is part of what makes s
 written by the care team and kept as history (never changed); the person sees them in their record."""
 
 from django.db import models
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.immutability import Authored
 from safeplan.people.models import Person
@@ -11,9 +12,9 @@ WITHIN = 72  # hours: the follow-up is due this long after the event
 
 
 class CrisisEvent(Authored):
-    class Kind(models.TextChoices):
-        CRISIS_CONTACT = "crisis_contact", "A crisis contact (crisis team, crisis line, A&E, the police)"
-        DISCHARGE = "discharge", "Leaving hospital"
+    class Kind(models.TextChoices):  # stored labels, English: pages show them through `words(...)`
+        CRISIS_CONTACT = "crisis_contact", N_("A crisis contact (crisis team, crisis line, A&E, the police)")
+        DISCHARGE = "discharge", N_("Leaving hospital")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -36,11 +37,11 @@ class FollowUp(Authored):
     """One try at contact afterwards; `reached` says whether the care team spoke with the person."""
 
     class How(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        VISIT = "visit", "Visit"
-        VIDEO = "video", "Video call"
-        TEXT = "text", "Text message, with a reply"
-        APPOINTMENT = "appointment", "Appointment"
+        PHONE = "phone", N_("Phone call")
+        VISIT = "visit", N_("Visit")
+        VIDEO = "video", N_("Video call")
+        TEXT = "text", N_("Text message, with a reply")
+        APPOINTMENT = "appointment", N_("Appointment")
 
     event = models.ForeignKey(CrisisEvent, on_delete=models.PROTECT, related_name="follow_ups")
     contacted_at = models.DateTimeField()

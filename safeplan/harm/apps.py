@@ -17,6 +17,7 @@ class HarmConfig(AppConfig):
 
     def ready(self) -> None:
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from safeplan.harm import kinds, prompts
         from safeplan.harm.capability import HARM
@@ -35,8 +36,8 @@ class HarmConfig(AppConfig):
         def links(plan: "Plan", access: "RecordAccess") -> list[tuple[str, str]]:
             kwargs = {"person_id": plan.person_id, "plan_id": plan.pk}
             return [
-                ("Check-ins: what has helped", reverse("harm_check_ins", kwargs=kwargs)),
-                ("Information from your service", reverse("harm_information_for_plan", kwargs=kwargs)),
+                (_("Check-ins: what has helped"), reverse("harm_check_ins", kwargs=kwargs)),
+                (_("Information from your service"), reverse("harm_information_for_plan", kwargs=kwargs)),
             ]
 
         extensions.TEMPLATES["harm-minimisation"] = extensions.TemplateExtension(

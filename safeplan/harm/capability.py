@@ -3,6 +3,8 @@ audited objects on the person's "who has looked" page. (Its plan shows with the 
 
 from typing import Any
 
+from django.utils.translation import gettext_noop as N_
+
 from safeplan.harm import measures as harm_measures
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, DemoWorld, SummaryPart
@@ -32,6 +34,10 @@ HARM = Capability(
     measures=harm_measures.MEASURES,
     seed_demo=_seed,
     export=_export,
-    object_names={"harm_check_ins": "your check-ins", "harm_check_in": "a check-in", "harm_conversation": "your plan"},
+    object_names={
+        "harm_check_ins": N_("your check-ins"),
+        "harm_check_in": N_("a check-in"),
+        "harm_conversation": N_("your plan"),
+    },
     summary=_summary,
 )

@@ -9,7 +9,10 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 from markupsafe import Markup, escape
 
 from safeplan.harm.models import CheckIn
@@ -17,7 +20,16 @@ from safeplan.harm.models import CheckIn
 HELPED_WORDS = dict(CheckIn.HELPED)
 HELPED_A_LOT = 3  # "It helped a lot" and "It helped completely" count as helping a lot
 TOP_LEVEL = max(HELPED_WORDS)
-NO_LONGER_IN_PLAN = "A technique no longer in the plan"  # check-ins outlive a technique taken out of the plan
+# check-ins outlive a technique taken out of the plan; translated where it is shown
+NO_LONGER_IN_PLAN = N_("A technique no longer in the plan")
+# The value axis in the check-in's own words, short (its own words in Welsh, not the sentence cut down)
+AXIS_WORDS = {
+    0: N_("did not help"),
+    1: N_("helped a little"),
+    2: N_("helped somewhat"),
+    3: N_("helped a lot"),
+    4: N_("helped completely"),
+}
 
 # Layout, in pixels. The chart is at most WIDTH_MAX wide so it fits a phone without scaling its words down.
 LEFT = 124  # room for the value labels ("helped completely")
@@ -36,12 +48,13 @@ BLUE = "#005eb8"
 
 def axis_label(helped: int) -> str:
     """The value axis in the check-in's own words, short: 'did not help' … 'helped completely'."""
-    return HELPED_WORDS[helped].removeprefix("It ")
+    return translated(AXIS_WORDS[helped])
 
 
 def short_day(day: date, *, with_year: bool = False) -> str:
-    """'3 Oct', or '3 Oct 2025' when the chart spans more than one year."""
-    return f"{day.day} {day:%b}" + (f" {day.year}" if with_year else "")
+    """'3 Oct', or '3 Oct 2025' when the chart spans more than one year (in Welsh, '3 Hyd': Django's own short month
+    names for the language)."""
+    return dateformat.format(day, "j M Y" if with_year else "j M")
 
 
 @dataclass
@@ -52,7 +65,7 @@ class Point:
 
     @property
     def words(self) -> str:
-        return HELPED_WORDS[self.helped]
+        return translated(HELPED_WORDS[self.helped])
 
 
 @dataclass
@@ -72,28 +85,36 @@ class TechniqueChart:
 
     @property
     def since(self) -> str:
-        """'since October', with the year when the first check-in was in another year."""
+        """The month of the first check-in, 'October' (in Welsh, 'Hydref'), with the year when it was in another
+        year: 'November 2025'."""
         first = self.points[0].used_on
         today = self.today or timezone.localdate()
-        return f"since {first:%B}" + (f" {first.year}" if first.year != today.year else "")
+        return dateformat.format(first, "F" if first.year == today.year else "F Y")
 
     @property
     def sentence(self) -> str:
-        """What the chart shows, in one plain sentence: 'Holding ice helped a lot 2 of 5 times since October.'"""
+        """What the chart shows, in one plain sentence: 'Holding ice helped a lot 2 of 5 times since October.'
+        To the care team (`person` given) it names the person, in English (staff always read English)."""
         count, total = self.helped_a_lot, len(self.points)
+        name = self.name
         if total == 0:
             if self.person is None:
-                return f"You have not checked in about {self.name} yet."
-            return f"There are no check-ins about {self.name} to show yet."
+                return _("You have not checked in about %(name)s yet.") % {"name": name}
+            return f"There are no check-ins about {name} to show yet."
         if total == 1:
-            who = "You have" if self.person is None else f"{self.person} has"
-            return f"{who} checked in once about {self.name}: {self.points[0].words.replace('It ', 'it ', 1)}."
+            words = self.points[0].words
+            helped = words[:1].lower() + words[1:]  # 'it helped a lot'
+            if self.person is None:
+                return _("You have checked in once about %(name)s: %(helped)s.") % {"name": name, "helped": helped}
+            return f"{self.person} has checked in once about {name}: {helped}."
+        values = {"name": name, "count": count, "total": total, "month": self.since}
         if count == 0:
-            return f"{self.name} did not help a lot any of the {total} times {self.since}."
+            return _("%(name)s did not help a lot any of the %(total)s times since %(month)s.") % values
         if count == total:
-            times = "both times" if total == 2 else f"all {total} times"
-            return f"{self.name} helped a lot {times} {self.since}."
-        return f"{self.name} helped a lot {count} of {total} times {self.since}."
+            if total == 2:
+                return _("%(name)s helped a lot both times since %(month)s.") % values
+            return _("%(name)s helped a lot all %(total)s times since %(month)s.") % values
+        return _("%(name)s helped a lot %(count)s of %(total)s times since %(month)s.") % values
 
     def svg(self) -> Markup:
         """Bars from 'did not help' to 'helped completely', oldest first, with the value axis and dates labelled.
@@ -161,6 +182,8 @@ def technique_charts(
     for check_in in sorted(check_ins, key=lambda c: (c.used_on, c.created_at)):
         by_entry.setdefault(check_in.entry_id, []).append(Point(check_in.used_on, check_in.helped, check_in.shared))
     return [
-        TechniqueChart(names.get(entry_id, NO_LONGER_IN_PLAN), points, person=person, today=today)
+        TechniqueChart(
+            names[entry_id] if entry_id in names else translated(NO_LONGER_IN_PLAN), points, person=person, today=today
+        )
         for entry_id, points in by_entry.items()
     ]

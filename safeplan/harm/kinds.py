@@ -2,39 +2,43 @@
 
 import json
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_  # words translated where they are shown
+
 from safeplan.plans.extensions import KindExtension
 from safeplan.plans.models import Plan
 from safeplan.plans.plan_templates import Field
 
 FUNCTIONS = (
-    ("release", "Release"),
-    ("control", "Feeling in control"),
-    ("feeling", "Feeling something"),
-    ("communicating", "Showing how I feel"),
-    ("punishing", "Punishing myself"),
-    ("other", "Something else"),
+    ("release", N_("Release")),
+    ("control", N_("Feeling in control")),
+    ("feeling", N_("Feeling something")),
+    ("communicating", N_("Showing how I feel")),
+    ("punishing", N_("Punishing myself")),
+    ("other", N_("Something else")),
 )
-TO_HAND = (("yes", "Yes"), ("sometimes", "Sometimes"), ("no", "Not yet"))
+TO_HAND = (("yes", N_("Yes")), ("sometimes", N_("Sometimes")), ("no", N_("Not yet")))
 
 SELF_HARM_FUNCTION = (
-    Field("text", "In your own words", required=True, long=True, max_length=4000),
-    Field("tags", "Words that fit", choices=FUNCTIONS, multiple=True, max_length=200),
+    Field("text", N_("In your own words"), required=True, long=True, max_length=4000),
+    Field("tags", N_("Words that fit"), choices=FUNCTIONS, multiple=True, max_length=200),
 )
 TECHNIQUE = (
     Field("technique_id", "Catalogue technique", hidden=True, max_length=20),
-    Field("name", "Technique", required=True, max_length=120),
-    Field("needs", "What I need for it", long=True, max_length=1000),
-    Field("to_hand", "Do I have it to hand?", choices=TO_HAND),
-    Field("notes", "How I use it", long=True, max_length=2000),
+    Field("name", N_("Technique"), required=True, max_length=120),
+    Field("needs", N_("What I need for it"), long=True, max_length=1000),
+    Field("to_hand", N_("Do I have it to hand?"), choices=TO_HAND),
+    Field("notes", N_("How I use it"), long=True, max_length=2000),
     Field("endorsed", "Endorsed", hidden=True, max_length=10),
     Field("cautions", "Take care", hidden=True, max_length=2000),
     Field("information", "Information", hidden=True, max_length=4000),
 )
 
-ENDORSEMENT = {
-    "yes": "Recommended by your service",
-    "no": "Not one your service recommends: recorded as your choice",
-    "own": "Your own technique",
+ENDORSEMENT = {  # stored as the key; the words are translated where they are shown
+    "yes": N_("Recommended by your service"),
+    "no": N_("Not one your service recommends: recorded as your choice"),
+    "own": N_("Your own technique"),
 }
 
 
@@ -64,12 +68,13 @@ def clean_technique(plan: Plan, fields: dict[str, str]) -> dict[str, str]:
 
 
 def technique_rows(fields: dict[str, str]) -> list[tuple[str, str]]:
-    rows = [("", ENDORSEMENT.get(fields.get("endorsed", "own"), ENDORSEMENT["own"]))]
+    """How a technique shows, in the reader's language (the cautions and titles are the service's own words)."""
+    rows = [("", translated(ENDORSEMENT.get(fields.get("endorsed", "own"), ENDORSEMENT["own"])))]
     if fields.get("cautions"):
-        rows.append(("Take care", fields["cautions"]))
+        rows.append((_("Take care"), fields["cautions"]))
     if fields.get("information"):
-        titles = [title for _, title in json.loads(fields["information"])]
-        rows.append(("Information from your service", "; ".join(titles)))
+        titles = [title for _pk, title in json.loads(fields["information"])]
+        rows.append((_("Information from your service"), "; ".join(titles)))
     return rows
 
 

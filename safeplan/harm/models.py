@@ -9,6 +9,7 @@ import uuid
 
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.immutability import Authored
 from safeplan.people.models import Organisation, User
@@ -81,12 +82,12 @@ class Conversation(Authored):
 class CheckIn(models.Model):
     """Which technique the person used and how much it helped. Theirs: private unless they share it."""
 
-    HELPED = [
-        (0, "It did not help"),
-        (1, "It helped a little"),
-        (2, "It helped somewhat"),
-        (3, "It helped a lot"),
-        (4, "It helped completely"),
+    HELPED = [  # shown in the reader's language where they are shown (the number is what is stored)
+        (0, N_("It did not help")),
+        (1, N_("It helped a little")),
+        (2, N_("It helped somewhat")),
+        (3, N_("It helped a lot")),
+        (4, N_("It helped completely")),
     ]
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -6,7 +6,11 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+from django.utils.translation import gettext_noop as N_
 
+from safeplan.core.dates import long_day
 from safeplan.people.access import RecordAccess
 from safeplan.people.presenters import age_on
 from safeplan.plans.extensions import Notice
@@ -21,7 +25,7 @@ class Prompt:
     key: str
     heading: str
     text: str  # {name} is the person's name
-    for_person: str  # how the person sees it once it has been talked through
+    for_person: str  # how the person sees it once it has been talked through (translated where it is shown)
 
 
 PROMPTS = {
@@ -31,21 +35,21 @@ PROMPTS = {
         "This plan includes information about which parts of the body to avoid, and thoughts of ending life were "
         "recorded in the last four weeks. Talk with {name} about what the information is for and how they are "
         "feeling now, then record the conversation.",
-        "Information about the body, and how you were feeling",
+        N_("Information about the body, and how you were feeling"),
     ),
     "wants-to-stop": Prompt(
         "wants-to-stop",
         "Talk this through: {name} would like to stop",
         "{name} has said they would like to stop hurting themselves. Talk together about that goal and how each "
         "technique fits with it, then record the conversation.",
-        "Your wish to stop",
+        N_("Your wish to stop"),
     ),
     "young-person": Prompt(
         "young-person",
         "Talk this through: {name} is under 18",
         "Talk with {name} about who should be involved in this plan, such as a parent, carer or school, and what "
         "they want shared, then record what you agreed.",
-        "Who should be involved in your plan",
+        N_("Who should be involved in your plan"),
     ),
 }
 
@@ -82,9 +86,10 @@ def _history(plan: Plan) -> dict[str, list[str]]:
 
     lines: dict[str, list[str]] = {}
     for c in Conversation.objects.filter(plan=plan):
-        when = timezone.localtime(c.written_at)
+        when = long_day(timezone.localtime(c.written_at).date())
         lines.setdefault(c.prompt_key, []).append(
-            f"Talked through with {c.written_by_name} ({c.written_by_role}) on {when:%-d %B %Y}: {c.note}"
+            _("Talked through with %(name)s (%(role)s) on %(day)s: %(note)s")
+            % {"name": c.written_by_name, "role": translated(c.written_by_role), "day": when, "note": c.note}
         )
     return lines
 
@@ -100,8 +105,8 @@ def notices(plan: Plan, access: RecordAccess) -> list[Notice]:
     if access.is_person:  # the person sees what was talked through, not the prompts themselves
         return [
             Notice(
-                PROMPTS[key].for_person,
-                "You and your care team talked this through.",
+                translated(PROMPTS[key].for_person),
+                _("You and your care team talked this through."),
                 done=True,
                 history=tuple(lines),
             )

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.harm.models import CheckIn, Conversation
 from safeplan.harm.prompts import PROMPTS, applicable
@@ -66,12 +67,12 @@ def add_check_in(
     """The person records what helped. Recorded by a practitioner, it is done with the person and so is shared."""
     _check_plan(writer, plan)
     if not technique_entries(plan).filter(pk=entry.pk).exists():
-        raise PlanError("Choose one of the techniques in this plan.")
+        raise PlanError(_("Choose one of the techniques in this plan."))
     if not 0 <= helped <= 4:
-        raise PlanError("Choose how much it helped.")
+        raise PlanError(_("Choose how much it helped."))
     today = timezone.localdate()
     if used_on > today:
-        raise PlanError("The day you used it cannot be in the future.")
+        raise PlanError(_("The day you used it cannot be in the future."))
     with transaction.atomic():
         check_in = CheckIn.objects.create(
             plan=plan,

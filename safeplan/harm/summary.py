@@ -4,6 +4,9 @@ out, and a supporter (who never reads check-ins) is given none."""
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
+
 from safeplan.harm.charts import NO_LONGER_IN_PLAN
 from safeplan.harm.models import CheckIn
 from safeplan.harm.services import TECHNIQUE
@@ -31,15 +34,21 @@ def summary_parts(access: RecordAccess) -> list[SummaryPart]:
             ratings.setdefault(check_in.entry_id, Counter())[check_in.helped] += 1
         lines = [
             SummaryLine(
-                f"{names.get(entry_id) or NO_LONGER_IN_PLAN}: "
-                + "; ".join(f"{HELPED[h].lower()}, {_times(n)}" for h, n in sorted(counts.items(), reverse=True))
+                f"{names.get(entry_id) or translated(NO_LONGER_IN_PLAN)}: "
+                + "; ".join(
+                    f"{translated(HELPED[h]).lower()}, {_times(n)}" for h, n in sorted(counts.items(), reverse=True)
+                )
             )
             for entry_id, counts in ratings.items()
         ]
-        source = f"From check-ins shared with the care team, “{plan.title}”"
+        source = _("From check-ins shared with the care team, “%(title)s”") % {"title": plan.shown_title}
         found.append(SummaryPart("techniques", source, tuple(lines)))
     return found
 
 
 def _times(count: int) -> str:
-    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+    if count == 1:
+        return _("once")
+    if count == 2:
+        return _("twice")
+    return _("%(count)s times") % {"count": count}

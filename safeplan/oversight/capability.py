@@ -5,6 +5,7 @@ stories part of the record page, the demo's training and policies, and the daily
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.capabilities import Capability, DemoWorld, NavLink, RecordPart
 from safeplan.people.models import User
@@ -71,10 +72,10 @@ OVERSIGHT = Capability(
     seed_demo=_seed,
     export=_export,
     object_names={
-        "oversight_measures": "service measures (figures only)",
-        "practice_stories": "practice stories from your record",
-        "practice_story": "a practice story you agreed to share",
+        "oversight_measures": N_("service measures (figures only)"),
+        "practice_stories": N_("practice stories from your record"),
+        "practice_story": N_("a practice story you agreed to share"),
     },
-    creation_words={"practice_story": "wrote a practice story with your agreement"},
-    change_words={"practice_story": "withdrew a practice story"},
+    creation_words={"practice_story": N_("wrote a practice story with your agreement")},
+    change_words={"practice_story": N_("withdrew a practice story")},
 )

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.dates import add_months
 from safeplan.people.models import Organisation, Team, User
@@ -122,8 +123,9 @@ class PracticeStory(models.Model):
     (so they can see it and withdraw it), never shown to readers; withdrawing takes it out of the library at once."""
 
     class Kind(models.TextChoices):
-        POSITIVE_RISK = "positive_risk", "Positive risk taking"
-        HARM_MINIMISATION = "harm_minimisation", "Harm minimisation"
+        # Stored labels, English: the person's page shows them through `words(...)`.
+        POSITIVE_RISK = "positive_risk", N_("Positive risk taking")
+        HARM_MINIMISATION = "harm_minimisation", N_("Harm minimisation")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from safeplan.audit import services as audit
 from safeplan.audit.models import AuditEvent
@@ -34,7 +35,7 @@ def record_stories(request: HttpRequest, access: RecordAccess) -> Shown | HttpRe
             if story is None:
                 raise Http404("Not in this record.")
             stories.withdraw(writer, story)
-            messages.success(request, "Withdrawn. Nobody can read it any more.")
+            messages.success(request, _("Withdrawn. Nobody can read it any more."))
             return redirect("practice_stories", person_id=access.person.pk)
         if form.is_valid():
             data = form.cleaned_data

@@ -35,8 +35,14 @@ Action = AuditEvent.Action
 VISIT_GAP = timedelta(hours=1)
 CHUNK = 500  # audit rows read per page at most
 
-BASE_NAMES = {"person": "your record", "break_glass": "your record", "withholding": "something not shown to you"}
-BASE_CREATION = {"withholding": "decided not to show you something in your record"}
+# Words registered for each kind of audited object are English (gettext_noop where they are written) and are
+# translated here, where the person's page is built in their language.
+BASE_NAMES = {
+    "person": N_("your record"),
+    "break_glass": N_("your record"),
+    "withholding": N_("something not shown to you"),
+}
+BASE_CREATION = {"withholding": N_("decided not to show you something in your record")}
 
 
 DID = "did"  # an action with words of its own, such as "put forward a version of your plan"
@@ -52,7 +58,7 @@ def object_names() -> tuple[dict[str, str], dict[str, str]]:
     return names, creation
 
 
-YOU = "You"
+YOU = N_("You")
 # The roles audit rows record (people.access.role_label), for the person's access log in their language.
 ROLE_WORDS = (N_("practitioner"), N_("team lead"), N_("administrator"), N_("oversight"), N_("person"))
 SHARE = "share"  # the object type of a people.shares.Share in the audit trail
@@ -71,14 +77,15 @@ class Words:
     listed_when_yours: frozenset[str]
 
     def thing(self, object_type: str) -> str:
-        return self.names.get(object_type, object_type.replace("_", " "))
+        name = self.names.get(object_type)
+        return translated(name) if name else object_type.replace("_", " ")
 
     def done(self, event: AuditEvent) -> tuple[str, str]:
         """(action, thing) for one row; (DID, words) where a capability has words of its own for it."""
         if event.action == Action.CREATE and event.object_type in self.creation:
-            return DID, self.creation[event.object_type]
+            return DID, translated(self.creation[event.object_type])
         if event.action == Action.UPDATE and event.object_type in self.change:
-            return DID, self.change[event.object_type]
+            return DID, translated(self.change[event.object_type])
         return event.action, self.thing(event.object_type)
 
     def link(self, person: Person, event: AuditEvent) -> str | None:
@@ -100,7 +107,9 @@ def words() -> Words:
 
 def in_words(items: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
-    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(these)s and %(last)s") % {"these": ", ".join(items[:-1]), "last": items[-1]}
 
 
 class Sharing:
@@ -115,9 +124,11 @@ class Sharing:
         self.relationships = dict(chosen.values_list("user_id", "relationship"))
         self.parts: dict[tuple[str, str, str], str] = {}
         for item in shareables(person):
-            self.parts[(item.object_type, item.object_id, WHOLE)] = f"“{item.title}”"
+            whole = translated(item.title)
+            self.parts[(item.object_type, item.object_id, WHOLE)] = f"“{whole}”"
             for key, title in item.parts:
-                self.parts[(item.object_type, item.object_id, key)] = f"“{title}” from “{item.title}”"
+                words = {"part": translated(title), "whole": whole}
+                self.parts[(item.object_type, item.object_id, key)] = _("“%(part)s” from “%(whole)s”") % words
 
     @classmethod
     def needed(cls, person: Person, events: list[AuditEvent]) -> "Sharing | None":
@@ -126,15 +137,18 @@ class Sharing:
         return None
 
     def part(self, share: Share) -> str:
-        return self.parts.get((share.object_type, share.object_id, share.part), "something no longer in your record")
+        found = self.parts.get((share.object_type, share.object_id, share.part))
+        return found or _("something no longer in your record")
 
     def change(self, event: AuditEvent) -> str | None:
         """ "shared … with Casey Jones", "stopped sharing … with Casey Jones"; None for a share not found."""
         share = self.shares.get(event.object_id)
         if share is None:
             return None
-        verb = "shared" if event.action == Action.CREATE else "stopped sharing"
-        return f"{verb} {self.part(share)} with {share.support.user}"
+        words = {"part": self.part(share), "name": share.support.user}
+        if event.action == Action.CREATE:
+            return _("shared %(part)s with %(name)s") % words
+        return _("stopped sharing %(part)s with %(name)s") % words
 
     def shown_to(self, event: AuditEvent) -> str:
         """What the person had shared with this supporter when they looked, in words (empty when nothing was)."""
@@ -147,32 +161,34 @@ class Sharing:
             and (share.revoked_at is None or share.revoked_at > event.at)
             and (share.ends_on is None or share.ends_on >= day)
         ]
-        return f"You shared {in_words(list(dict.fromkeys(parts)))} with them" if parts else ""
+        return _("You shared %(parts)s with them") % {"parts": in_words(list(dict.fromkeys(parts)))} if parts else ""
 
     def role(self, event: AuditEvent) -> str:
         relationship = self.relationships.get(event.actor_id) if event.actor_id is not None else None
-        return f"{event.actor_role} ({relationship})" if relationship else event.actor_role
+        role = translated(event.actor_role) if event.actor_role else ""
+        return f"{role} ({relationship})" if relationship else role
+
+
+VERBS: dict[str, str] = {  # what was done to a thing, translated as the page is built
+    Action.READ: N_("looked at %(thing)s"),
+    Action.EXPORT: N_("downloaded %(thing)s"),
+    Action.SIGN: N_("signed %(thing)s"),
+    Action.AGREE: N_("agreed %(thing)s"),
+    Action.BREAK_GLASS_START: N_("started emergency access to %(thing)s"),
+    Action.BREAK_GLASS_END: N_("emergency access ended for %(thing)s"),
+    Action.REVIEW: N_("checked the emergency access to %(thing)s"),
+}
 
 
 def phrase(action: str, thing: str, times: int) -> str:
     """One thing done in a visit, in words: "looked at your plan (3 times)", "added 4 things to your plan"."""
-    counted = f" ({times} times)" if times > 1 else ""
-    if action == DID:
-        return f"{thing}{counted}"
+    words = {"thing": thing, "num": times}
     if action == Action.CREATE:
-        return f"added {times} things to {thing}" if times > 1 else f"added to {thing}"
+        return _("added %(num)s things to %(thing)s") % words if times > 1 else _("added to %(thing)s") % words
     if action == Action.UPDATE:
-        return f"made {times} changes to {thing}" if times > 1 else f"changed {thing}"
-    verbs: dict[str, str] = {
-        Action.READ: "looked at",
-        Action.EXPORT: "downloaded",
-        Action.SIGN: "signed",
-        Action.AGREE: "agreed",
-        Action.BREAK_GLASS_START: "started emergency access to",
-        Action.BREAK_GLASS_END: "emergency access ended for",
-        Action.REVIEW: "checked the emergency access to",
-    }
-    return f"{verbs[action]} {thing}{counted}"
+        return _("made %(num)s changes to %(thing)s") % words if times > 1 else _("changed %(thing)s") % words
+    done = thing if action == DID else translated(VERBS[action]) % words
+    return _("%(done)s (%(num)s times)") % {"done": done, "num": times} if times > 1 else done
 
 
 SHOWN_ACTIONS = [
@@ -212,14 +228,23 @@ class Visit:
     def when(self) -> str:
         first, last = timezone.localtime(self.first), timezone.localtime(self.last)
         day = long_day(first.date())
-        welsh = translation.get_language() == "cy"  # Welsh reads the 24-hour clock; English "9:05am"
-        start = f"{first:%H:%M}" if welsh else f"{first:%-I:%M%p}".lower()
-        end = f"{last:%H:%M}" if welsh else f"{last:%-I:%M%p}".lower()
+        start, end = clock(first), clock(last)
         return (
             f"{day}, {start}"
             if start == end
             else _("%(day)s, %(start)s to %(end)s") % {"day": day, "start": start, "end": end}
         )
+
+
+def clock(moment: datetime) -> str:
+    """The time of day as the reader reads it: "9:05am"; Welsh reads the 24-hour clock, "09:05"."""
+    return f"{moment:%H:%M}" if translation.get_language() == "cy" else f"{moment:%-I:%M%p}".lower()
+
+
+def at_time(moment: datetime) -> str:
+    """ "3 March 2026 at 9:05am" in the reader's language."""
+    local = timezone.localtime(moment)
+    return _("%(day)s at %(time)s") % {"day": long_day(local.date()), "time": clock(local)}
 
 
 def _why(event: AuditEvent) -> tuple[str, bool]:
@@ -231,9 +256,10 @@ def _why(event: AuditEvent) -> tuple[str, bool]:
 def _who(person: Person, event: AuditEvent, sharing: Sharing | None) -> Visit:
     """A visit of this one row: who, role, why, and what a supporter could see, as the person's page says them."""
     if person.user_id is not None and event.actor_id == person.user_id:
-        return Visit(YOU, "", "", False, event.at, event.at)
+        return Visit(translated(YOU), "", "", False, event.at, event.at)
     why, emergency = _why(event)
-    visit = Visit(event.actor_name or "safeplan", event.actor_role, why, emergency, event.at, event.at)
+    role = translated(event.actor_role) if event.actor_role else ""
+    visit = Visit(event.actor_name or "safeplan", role, why, emergency, event.at, event.at)
     if sharing is not None and event.purpose == AuditEvent.Purpose.SHARED:
         visit.role = sharing.role(event)
         visit.could_see = sharing.shown_to(event) if event.action == Action.READ else ""
@@ -316,7 +342,7 @@ class Change:
     def what(self) -> str:
         """ "started a plan and added 4 things to it", "made 20 changes to your plan"."""
         told = [
-            phrase(action, thing if n == 0 or action == DID else "it", times)
+            phrase(action, thing if n == 0 or action == DID else _("it"), times)
             for n, ((action, thing), times) in enumerate(self.done.items())
         ]
         return in_words(told)
@@ -329,12 +355,12 @@ class Change:
         """ "3 hours ago", "just now"."""
         now = now or timezone.now()
         if now - self.newest < timedelta(minutes=1):
-            return "just now"
-        return f"{timesince(self.newest, now, depth=1)} ago".replace("\xa0", " ")
+            return _("just now")
+        return (_("%(time)s ago") % {"time": timesince(self.newest, now, depth=1)}).replace("\xa0", " ")
 
     @property
     def when(self) -> str:
-        return f"{timezone.localtime(self.newest):%-d %B %Y at %-I:%M%p}".replace("AM", "am").replace("PM", "pm")
+        return at_time(self.newest)
 
 
 @dataclass

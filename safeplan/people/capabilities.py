@@ -93,6 +93,11 @@ class Described:
     words: str  # "An entry in “My safety plan”, in “Warning signs”: What are your warning signs?"
     href: str  # where this reader sees it
     theme: str  # what kind of thing, in figures about no one: "One of their plans"
+    shown: str = ""  # the same words in the reader's language, for a page only (never kept); empty: as `words`
+
+    @property
+    def on_page(self) -> str:
+        return self.shown or self.words
 
 
 @dataclass(frozen=True)

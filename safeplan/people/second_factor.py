@@ -17,6 +17,8 @@ from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N_
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from markupsafe import Markup
 
@@ -43,7 +45,7 @@ class SecondFactorError(Exception):
         self.locked = locked
 
 
-WRONG_CODE = "The code is not right. Enter the 6-digit code your authenticator app shows now."
+WRONG_CODE = N_("The code is not right. Enter the 6-digit code your authenticator app shows now.")
 
 
 # --- Who needs it, and what they have
@@ -73,7 +75,7 @@ def secret_in_words(device: TOTPDevice) -> str:
 def qr_code_svg(device: TOTPDevice) -> Markup:
     """The device's otpauth:// address as an inline SVG QR code, drawn here: no network, no script."""
     svg = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, dark="#212b32", light="#ffffff", title="QR code to scan with your authenticator app"
+        scale=5, dark="#212b32", light="#ffffff", title=gettext("QR code to scan with your authenticator app")
     )
     return Markup(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))  # noqa: S704 - segno's own SVG
 
@@ -99,7 +101,9 @@ def cooloff_minutes() -> int:
 
 
 def locked_message() -> str:
-    return f"You have entered a wrong code too many times. Wait {cooloff_minutes()} minutes, then try again."
+    return gettext("You have entered a wrong code too many times. Wait %(minutes)s minutes, then try again.") % {
+        "minutes": cooloff_minutes()
+    }
 
 
 def _attempts(user: User) -> SecondFactorAttempts:
@@ -173,7 +177,7 @@ def _refuse(
     locked = _is_locked(attempts, now)
     reason = f"{what}: wrong code" + (f"; locked for {cooloff_minutes()} minutes" if locked else "")
     _audit(actor, Action.DENIED, user, reason, Purpose.NONE)
-    return SecondFactorError(locked_message() if locked else WRONG_CODE, locked=locked)
+    return SecondFactorError(locked_message() if locked else gettext(WRONG_CODE), locked=locked)
 
 
 # --- What the pages do

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.models import SupportRelationship, User
 
@@ -21,7 +22,7 @@ WHOLE = ""  # a share of a whole thing, rather than one part of it
 # ADVOCACY, the person's id), so they are recorded, dated and revocable exactly like sharing a section. Reading and
 # helping to write are the sections the person shares with them and lets them add to.
 ADVOCACY = "advocacy"
-ADVOCACY_SCOPES = {"raise_concerns": "Raise concerns or complaints on your behalf"}
+ADVOCACY_SCOPES = {"raise_concerns": N_("Raise concerns or complaints on your behalf")}
 
 
 class ShareQuerySet(models.QuerySet["Share"]):

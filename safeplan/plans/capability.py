@@ -5,6 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import (
@@ -58,7 +59,7 @@ def _shareable(person: Person) -> list[Shareable]:
             str(plan.pk),
             plan.title,
             reverse("plan", kwargs={"person_id": person.pk, "plan_id": plan.pk}),
-            group="Your plans",
+            group=N_("Your plans"),
             parts=tuple((section["key"], section["title"]) for section in plan.template.sections),
             addable=True,
         )
@@ -119,13 +120,13 @@ PLANS = Capability(
     export=_export,
     shareable=_shareable,
     object_names={
-        "safety_plan": "your plan",
-        "safety_plans": "your list of plans",
-        "plan_entry": "your plan",
-        "plan_version": "a version of your plan",
-        "plan_comparison": "changes to your plan",
+        "safety_plan": N_("your plan"),
+        "safety_plans": N_("your list of plans"),
+        "plan_entry": N_("your plan"),
+        "plan_version": N_("a version of your plan"),
+        "plan_comparison": N_("changes to your plan"),
     },
-    creation_words={"safety_plan": "started a plan", "plan_version": "put forward a version of your plan"},
+    creation_words={"safety_plan": N_("started a plan"), "plan_version": N_("put forward a version of your plan")},
     withholdable={"plan_entry": Withholdable("an entry in a plan", _find_entry, _entry_link)},
     describes={
         "plan": _describer("describe_plan"),

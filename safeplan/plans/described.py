@@ -8,7 +8,11 @@ nothing withheld from them (they raise a concern about its marker instead); the 
 
 import uuid
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Described
@@ -35,7 +39,7 @@ def describe_plan(access: RecordAccess, object_id: str, part: str) -> Described 
     plan = _plan(access, object_id) if _is_uuid(object_id) and not part else None
     if plan is None:
         return None
-    return Described(f"“{plan.title}”", _href(plan), THEME)
+    return Described(f"“{plan.title}”", _href(plan), THEME, shown=f"“{plan.shown_title}”")
 
 
 def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described | None:
@@ -54,7 +58,22 @@ def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described
     section, prompt, _kind = placement(entry)
     where = f", in “{section}”: {prompt}" if section else ""
     what = "A different view" if entry.responds_to is not None else "An entry"
-    return Described(f"{what} in “{plan.title}”{where}", _href(plan, f"#entry-{entry.pk}"), THEME)
+    return Described(
+        f"{what} in “{plan.title}”{where}", _href(plan, f"#entry-{entry.pk}"), THEME, shown=_entry_shown(entry, plan)
+    )
+
+
+def _entry_shown(entry: Entry, plan: Plan) -> str:
+    """The entry named as `describe_entry` names it, in the reader's language (for a page, never kept)."""
+    section, prompt, _kind = placement(entry)
+    words = {"title": plan.shown_title, "section": translated(section), "prompt": translated(prompt)}
+    if entry.responds_to is not None:
+        if section:
+            return _("A different view in “%(title)s”, in “%(section)s”: %(prompt)s") % words
+        return _("A different view in “%(title)s”") % words
+    if section:
+        return _("An entry in “%(title)s”, in “%(section)s”: %(prompt)s") % words
+    return _("An entry in “%(title)s”") % words
 
 
 def _hidden_from(access: RecordAccess, entry: Entry) -> bool:
@@ -72,9 +91,16 @@ def describe_version(access: RecordAccess, object_id: str, part: str) -> Describ
     plan = _plan(access, str(version.plan_id)) if version is not None else None
     if version is None or plan is None:
         return None
-    agreed = f", agreed on {london_day(version.agreed_at)}" if version.agreed_at else ", not agreed"
+    with translation.override(settings.LANGUAGE_CODE):  # the words a concern keeps: English, whoever reads
+        agreed = f", agreed on {london_day(version.agreed_at)}" if version.agreed_at else ", not agreed"
     href = reverse("plan_version", kwargs={"person_id": plan.person_id, "plan_id": plan.pk, "number": version.number})
-    return Described(f"Version {version.number} of “{plan.title}”{agreed}", href, THEME)
+    words: dict[str, object] = {"number": version.number, "title": plan.shown_title}
+    if version.agreed_at:
+        words["day"] = london_day(version.agreed_at)
+        shown = _("Version %(number)s of “%(title)s”, agreed on %(day)s") % words
+    else:
+        shown = _("Version %(number)s of “%(title)s”, not agreed") % words
+    return Described(f"Version {version.number} of “{plan.title}”{agreed}", href, THEME, shown=shown)
 
 
 def _is_uuid(text: str) -> bool:

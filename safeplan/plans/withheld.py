@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import WithheldThing
@@ -199,7 +200,7 @@ def signing_note(access: RecordAccess, snapshot: dict[str, Any], withheld: Withh
     if access.is_supporter or not includes_withheld(snapshot, withheld):
         return ""
     if access.is_person:
-        return (
+        return _(
             "This version includes something not shown to you. Signing says you agree with what you can read here; "
             "you can ask your care team about the rest."
         )
@@ -230,8 +231,13 @@ def signature_notes(access: RecordAccess, plan: Plan, versions: Iterable[PlanVer
 
 
 def _signed_note(access: RecordAccess, signature: Signature) -> str:
-    who = "you" if access.is_person and signature.role == Signature.Role.PERSON else signature.signer_name
-    return f"When {who} signed, this version included something not shown to {_whom(access)}."
+    if access.is_person:
+        if signature.role == Signature.Role.PERSON:
+            return _("When you signed, this version included something not shown to you.")
+        return _("When %(who)s signed, this version included something not shown to you.") % {
+            "who": signature.signer_name
+        }
+    return f"When {signature.signer_name} signed, this version included something not shown to {_whom(access)}."
 
 
 def document_note(access: RecordAccess, snapshot: dict[str, Any], withheld: Withheld) -> str:

@@ -4,6 +4,7 @@ way to share it, "All my data", the demo's summaries and the words for its audit
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import Capability, DemoWorld, Described, RecordPart, Shareable
@@ -16,7 +17,7 @@ def _shareable(person: Person) -> list[Shareable]:
     """The summary, whole: a supporter it is shared with reads it as they would read its parts (plans' sections only
     where those are shared with them too; never check-ins)."""
     href = reverse("summary", kwargs={"person_id": person.pk})
-    return [Shareable(SHARED_AS, str(person.pk), "Safety summary", href, group="Your safety summary")]
+    return [Shareable(SHARED_AS, str(person.pk), N_("Safety summary"), href, group=N_("Your safety summary"))]
 
 
 def _describe(access: RecordAccess, object_id: str, part: str) -> Described | None:
@@ -51,17 +52,17 @@ SUMMARY = Capability(
     export=_export,
     seed_demo=_seed,
     object_names={
-        "safety_summary": "your safety summary",
-        "goal": "your goals",
-        "about_me": "your safety summary",
-        "attendance": "your safety summary",
+        "safety_summary": N_("your safety summary"),
+        "goal": N_("your goals"),
+        "about_me": N_("your safety summary"),
+        "attendance": N_("your safety summary"),
     },
     creation_words={
-        "goal": "added a goal",
-        "about_me": "wrote what they want people to know about you",
-        "attendance": "recorded an appointment you attended",
+        "goal": N_("added a goal"),
+        "about_me": N_("wrote what they want people to know about you"),
+        "attendance": N_("recorded an appointment you attended"),
     },
-    change_words={"goal": "changed a goal"},
+    change_words={"goal": N_("changed a goal")},
     describes={SHARED_AS: _describe},
     themes={SHARED_AS: THEME},
 )

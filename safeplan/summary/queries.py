@@ -68,7 +68,7 @@ def goals_of(access: RecordAccess) -> list[GoalView]:
     found = []
     for goal in goals:
         current = latest[goal.pk]
-        serves = [(d.words, d.href) for d in (describe(access, r) for r in current.serves) if d is not None]
+        serves = [(d.on_page, d.href) for d in (describe(access, r) for r in current.serves) if d is not None]
         found.append(GoalView(goal, current, serves))
     return sorted(found, key=lambda view: view.current.ended)
 

@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm, posted
@@ -107,7 +109,7 @@ def summary_pdf(request: HttpRequest, access: RecordAccess) -> Shown:
 
 def _serves_choices(access: RecordAccess) -> list[tuple[str, str]]:
     return [
-        (ref(item.object_type, item.object_id), item.title)
+        (ref(item.object_type, item.object_id), translated(item.title))
         for item in shareables(access.person)
         if item.object_type != SHARED_AS
     ]
@@ -154,7 +156,7 @@ def goal_form(request: HttpRequest, access: RecordAccess, goal_id: UUID | None =
             if goal is not None and str(error) == services.STALE:
                 form, stale = _fresh(form, goal, access), True
         else:
-            messages.success(request, "Saved. Your goals are on your summary." if access.is_person else "Saved.")
+            messages.success(request, _("Saved. Your goals are on your summary.") if access.is_person else "Saved.")
             return redirect("summary", person_id=access.person.pk)
     attempt = request.POST.get("words", "") if stale else ""  # their own words, shown beside the goal as it stands
     context = {"person": access.person, "form": form, "goal": goal, "is_person": access.is_person, "attempt": attempt}

@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -36,7 +37,10 @@ class SignInForm(NHSFormMixin, AuthenticationForm):
 
 
 class ChangePasswordForm(NHSFormMixin, PasswordChangeForm):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Django's hint is an HTML list, which the NHS hint shows as text: the same sentences, plainly.
+        self.fields["new_password1"].help_text = " ".join(password_validators_help_texts())
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -58,7 +62,9 @@ class ChangePasswordView(auth_views.PasswordChangeView):
     def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         # Django keeps this session and ends the others (the password is part of every session's hash).
         response = super().form_valid(form)
-        messages.success(self.request, "Your password has been changed. You have been signed out everywhere else.")
+        messages.success(
+            self.request, gettext("Your password has been changed. You have been signed out everywhere else.")
+        )
         return response
 
     def form_invalid(self, form: PasswordChangeForm) -> HttpResponse:
@@ -93,6 +99,6 @@ def locked_out(
     **kwargs: Any,
 ) -> HttpResponse:
     """django-axes calls this after too many failed sign-ins."""
-    message = "You have tried to sign in too many times. Wait 15 minutes, then try again."
+    message = gettext("You have tried to sign in too many times. Wait 15 minutes, then try again.")
     context = {"form": SignInForm(request), "error_summary": [{"text": message, "href": "#id_username"}]}
     return render(request, "core/sign_in.jinja", context, status=429)

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -9,9 +10,11 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
         request,
         "core/error.jinja",
         {
-            "title": "Page not found",
-            "message": "If you typed the web address, check it is correct. If you followed a link, the page may have "
-            "moved, or you may not have access to it.",
+            "title": _("Page not found"),
+            "message": _(
+                "If you typed the web address, check it is correct. If you followed a link, the page may have "
+                "moved, or you may not have access to it."
+            ),
         },
         status=404,
     )
@@ -22,8 +25,8 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
         request,
         "core/error.jinja",
         {
-            "title": "You cannot do that",
-            "message": "Your request could not be completed. Go back and try again.",
+            "title": _("You cannot do that"),
+            "message": _("Your request could not be completed. Go back and try again."),
         },
         status=403,
     )
@@ -34,9 +37,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
         request,
         "core/error.jinja",
         {
-            "title": "Sorry, there is a problem with the service",
-            "message": "Try again later. If you were saving something, check whether it was saved "
-            "before you enter it again.",
+            "title": _("Sorry, there is a problem with the service"),
+            "message": _(
+                "Try again later. If you were saving something, check whether it was saved before you enter it again."
+            ),
         },
         status=500,
     )

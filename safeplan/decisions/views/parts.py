@@ -9,8 +9,11 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # the words below, in the reader's language when shown
+from django.utils.translation import gettext_noop as N_
 
-from safeplan.decisions import forms, services
+from safeplan.decisions import forms, presenters, services
 from safeplan.decisions.models import Agreement, Decision, Option
 from safeplan.decisions.presenters import decision_in_record
 from safeplan.people.access import RecordAccess
@@ -27,10 +30,15 @@ CAPACITY_GUIDANCE = (
 
 
 class DecisionPart(AddToRecord):
-    """A part added to one decision; the page shows the decision's question and goes back to it."""
+    """A part added to one decision; the page shows the decision's question and goes back to it.
+
+    The words of the pages the person reaches are marked N_ and translated for them here (their language may be
+    Welsh); the care team's own words, on pages only they reach, stay English."""
 
     object_type = "decision"
     template = "decisions/form.jinja"
+    submit = N_("Save")
+    done = N_("Saved.")
     # The words the person reads where the care team's words would be jargon to them; empty keeps the same words.
     person_heading: str = ""
     person_intro: str = ""
@@ -39,9 +47,11 @@ class DecisionPart(AddToRecord):
     def __init__(self, request: HttpRequest, access: RecordAccess, writer: Writer) -> None:
         super().__init__(request, access, writer)
         if access.is_person:
-            self.heading = self.person_heading or self.heading
-            self.intro = self.person_intro or self.intro
-            self.done = self.person_done or self.done
+            self.heading = translated(self.person_heading or self.heading)
+            intro = self.person_intro or self.intro
+            self.intro = translated(intro) if intro else ""  # (gettext("") would be the catalogue's header)
+            self.done = translated(self.person_done or self.done)
+            self.submit = translated(self.submit)
 
     def find(self, **kwargs: Any) -> Decision:
         return decision_in_record(self.access, kwargs["decision_id"])
@@ -54,7 +64,7 @@ class DecisionPart(AddToRecord):
 
 
 class AddOption(DecisionPart):
-    heading, submit = "Add an option", "Add the option"
+    heading, submit = N_("Add an option"), N_("Add the option")
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
         return forms.OptionForm(data)
@@ -64,12 +74,12 @@ class AddOption(DecisionPart):
 
 
 class AddLaterHarm(DecisionPart):
-    submit = "Add it"
+    submit = N_("Add it")
     intro = (
         "Think about work, money, housing, relationships, caring for others, liberty and confidence, including harm "
         "that could come from the service's own decisions."
     )
-    person_intro = (
+    person_intro = N_(
         "Think about work, money, housing, relationships, caring for others, your freedom and your confidence, "
         "including harm that could come from your care team's own decisions."
     )
@@ -80,7 +90,10 @@ class AddLaterHarm(DecisionPart):
         if option is None:
             raise Http404("No such option.")
         self.option = option
-        self.heading = f"What could “{option.title}” cost later?"
+        if self.access.is_person:
+            self.heading = _("What could “%(option)s” cost later?") % {"option": presenters.option_title(option)}
+        else:
+            self.heading = f"What could “{option.title}” cost later?"
         return decision
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
@@ -91,8 +104,8 @@ class AddLaterHarm(DecisionPart):
 
 
 class AddView(DecisionPart):
-    heading, submit, person_heading = "Add a view", "Save the view", "Add your view"
-    intro = "Every view is kept with whose it is. Views that differ stand side by side."
+    heading, submit, person_heading = "Add a view", N_("Save the view"), N_("Add your view")
+    intro = N_("Every view is kept with whose it is. Views that differ stand side by side.")
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
         supporters = SupportRelationship.objects.filter(person=self.access.person, ended_on__isnull=True)
@@ -143,13 +156,13 @@ class AssessCapacity(DecisionPart):
 
 
 class CheckFramework(DecisionPart):
-    heading, submit = "Legal frameworks", "Save"
+    heading = "Legal frameworks"
     intro = (
         "Duty of care, human rights, health and safety, mental capacity (including capacity that comes and goes) "
         "and safeguarding can each bear on a decision. Note how each does."
     )
-    person_heading = "The laws that might apply"
-    person_intro = (
+    person_heading = N_("The laws that might apply")
+    person_intro = N_(
         "Some laws can apply to a decision like this: your care team's duty to take reasonable care of you, your "
         "human rights, health and safety law, whether you can make the decision yourself, and protecting you from "
         "abuse or neglect. Note how one applies."
@@ -166,9 +179,9 @@ class CheckFramework(DecisionPart):
 
 
 class ProposeAgreement(DecisionPart):
-    heading, submit = "Write down what we agreed", "Save for signing"
+    heading, submit = N_("Write down what we agreed"), N_("Save for signing")
     done = "Written down. The person and a practitioner each sign it."
-    person_done = "Written down. You and someone from your care team each sign it."
+    person_done = N_("Written down. You and someone from your care team each sign it.")
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
         return forms.AgreementForm(data, options=list(found.options.all()), is_person=self.access.is_person)
@@ -205,7 +218,7 @@ class AgainstPreference(DecisionPart):
 
 
 class AddOutcome(DecisionPart):
-    heading, submit = "Afterwards: what happened", "Save"
+    heading = N_("Afterwards: what happened")
 
     def make_form(self, data: Any, found: Decision) -> django_forms.Form:
         return forms.OutcomeForm(data)
@@ -223,7 +236,7 @@ def sign(request: HttpRequest, access: RecordAccess, decision_id: UUID) -> HttpR
     except services.DecisionError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "The decision is agreed." if agreement.final_at else "You signed it.")
+        messages.success(request, _("The decision is agreed.") if agreement.final_at else _("You signed it."))
     return redirect("decision", person_id=access.person.pk, decision_id=decision.pk)
 
 

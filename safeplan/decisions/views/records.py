@@ -6,6 +6,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from safeplan.core.forms import posted
 from safeplan.decisions import presenters, services, withheld
@@ -30,7 +31,7 @@ def decision_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
         except services.DecisionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Started. Carrying on as now is already an option: add the others.")
+            messages.success(request, _("Started. Carrying on as now is already an option: add the others."))
             return redirect("decision", person_id=access.person.pk, decision_id=decision.pk)
     decisions = list(Decision.objects.filter(person=access.person).prefetch_related("outcomes"))
     agreements = {a.decision_id: a for a in Agreement.objects.filter(decision__in=decisions)}
@@ -65,6 +66,8 @@ def decision_page(request: HttpRequest, access: RecordAccess, decision_id: UUID)
         "actions": item_actions(access),
         "area": partial(presenters.area, is_person=access.is_person),
         "voice": partial(presenters.voice, is_person=access.is_person),
+        "likely_and_serious": partial(presenters.likelihood_and_seriousness, is_person=access.is_person),
+        "title": presenters.option_title,
         **withheld.page_context(access, decision, agreement),  # views and frameworks as this reader may see them
     }
     return show(request, "decisions/decision.jinja", context, object_id=decision.pk)

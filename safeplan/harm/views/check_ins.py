@@ -5,6 +5,8 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.core.forms import posted
 from safeplan.harm import services
@@ -31,7 +33,7 @@ def check_ins(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
     if request.method == "POST":
         author = writer_or_404(request, access)
         if form.is_valid():
-            entry = next(e for e, _ in techniques if str(e.pk) == form.cleaned_data["technique"])
+            entry = next(e for e, _name in techniques if str(e.pk) == form.cleaned_data["technique"])
             try:
                 services.add_check_in(
                     author,
@@ -45,7 +47,7 @@ def check_ins(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
             except plan_services.PlanError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, "Your check-in is saved.")
+                messages.success(request, _("Your check-in is saved."))
                 return redirect("harm_check_ins", person_id=access.person.pk, plan_id=plan.pk)
     visible = list(services.visible_check_ins(access, plan))
     names = {entry.pk: name for entry, name in techniques}
@@ -58,7 +60,7 @@ def check_ins(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
         "charts": technique_charts(visible, names, person=None if access.is_person else access.person.name_to_use),
         "check_ins": list(reversed(visible)),
         "names": names,
-        "no_longer_in_plan": NO_LONGER_IN_PLAN.lower(),
+        "no_longer_in_plan": translated(NO_LONGER_IN_PLAN).lower(),
     }
     status = 422 if form.errors else 200
     return show(request, "harm/check_ins.jinja", context, status=status, object_id=plan.pk, version="check-ins")
@@ -80,7 +82,7 @@ def check_in_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, che
         "person": access.person,
         "plan": plan,
         "check_in": check_in,
-        "name": names.get(check_in.entry_id, NO_LONGER_IN_PLAN),
+        "name": names.get(check_in.entry_id, translated(NO_LONGER_IN_PLAN)),
         "is_person": access.is_person,
     }
     return show(request, "harm/check_in.jinja", context, object_id=check_in.pk)
@@ -96,5 +98,6 @@ def share_check_in(request: HttpRequest, access: RecordAccess, plan_id: UUID, ch
     except plan_services.PlanError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Shared with your care team." if check_in.shared else "Only you can see it now.")
+        done = _("Shared with your care team.") if check_in.shared else _("Only you can see it now.")
+        messages.success(request, done)
     return redirect("harm_check_ins", person_id=access.person.pk, plan_id=plan.pk)

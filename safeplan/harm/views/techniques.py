@@ -5,6 +5,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from safeplan.core.forms import posted
 from safeplan.harm import services
@@ -47,7 +48,7 @@ def add_technique(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> 
         except plan_services.PlanError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Added to the plan.")
+            messages.success(request, _("Added to the plan."))
             response = redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
             response["Location"] += f"#entry-{entry.pk}"
             return response

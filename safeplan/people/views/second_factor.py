@@ -1,7 +1,7 @@
 """Second-factor pages (ADR 0007): set up an authenticator app, enter a code at sign-in, see recovery codes once,
 and (for everyone) a page to manage it, linked from "Change password". Every page works without JavaScript."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
@@ -18,7 +19,10 @@ from safeplan.people import second_factor
 from safeplan.people.access import role_label
 from safeplan.people.requests import SignedInRequest
 
-CODE_LABEL = "Enter the 6-digit code from your authenticator app"
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # (a development dependency: for the type checker only)
+
+CODE_LABEL = gettext_lazy("Enter the 6-digit code from your authenticator app")
 
 
 class CodeForm(NHSForm):
@@ -36,13 +40,13 @@ class CodeForm(NHSForm):
         ),
     )
 
-    def __init__(self, *args: Any, hint: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, hint: "StrOrPromise" = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["code"].help_text = hint
 
 
-VERIFY_HINT = "If you cannot use your app, enter one of your recovery codes instead."
-SET_UP_HINT = "The code changes every 30 seconds."
+VERIFY_HINT = gettext_lazy("If you cannot use your app, enter one of your recovery codes instead.")
+SET_UP_HINT = gettext_lazy("The code changes every 30 seconds.")
 
 
 def _next(request: HttpRequest) -> str:
@@ -88,8 +92,10 @@ def verify(request: SignedInRequest) -> HttpResponse:
 
 def _recovery_message(left: int) -> str:
     if left == 0:
-        return "You used your last recovery code. Get new ones from “Two-step verification” on the password page."
-    return f"You used a recovery code. It will not work again. You have {left} left."
+        return gettext(
+            "You used your last recovery code. Get new ones from “Two-step verification” on the password page."
+        )
+    return gettext("You used a recovery code. It will not work again. You have %(left)s left.") % {"left": left}
 
 
 def set_up(request: SignedInRequest) -> HttpResponse:
@@ -167,7 +173,9 @@ def turn_off(request: SignedInRequest) -> HttpResponse:
             form.add_error("code", str(error))
             status = 429 if error.locked else 422
         else:
-            messages.success(request, "Two-step verification is off. You will sign in with your password alone.")
+            messages.success(
+                request, gettext("Two-step verification is off. You will sign in with your password alone.")
+            )
             return redirect("second_factor_manage")
     context = {
         "on": True,

@@ -3,6 +3,8 @@
 Who is writing, the audit row of a change and the error base come from the record kernel (people.records).
 """
 
+from django.utils.translation import gettext as _
+
 from safeplan.core.dates import add_months
 from safeplan.people.records import Action, RecordError, Writer, audit_change, writer_for
 from safeplan.plans.models import Entry, EntryRevision, Plan
@@ -21,7 +23,7 @@ class StaleEdit(PlanError):
     """The entry changed after the user started editing it."""
 
     def __init__(self, entry: Entry, current: EntryRevision):
-        super().__init__("Someone else changed this while you were editing it.")
+        super().__init__(_("Someone else changed this while you were editing it."))
         self.entry = entry
         self.current = current
 

@@ -10,6 +10,8 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.people.models import SupportRelationship
 from safeplan.plans.extensions import KIND_EXTENSIONS
@@ -37,12 +39,15 @@ def clean_fields(kind: str, fields: dict[str, str], plan: Plan | None = None) ->
     for field in shape:
         value = str(fields.get(field.name, "") or "").strip()
         if field.required and not value:
-            raise PlanError(f"Enter {field.label.lower()}.")
+            raise PlanError(_("Enter %(what)s.") % {"what": translated(field.label).lower()})
         if len(value) > field.max_length:
-            raise PlanError(f"{field.label} must be {field.max_length} characters or fewer.")
+            raise PlanError(
+                _("%(what)s must be %(most)s characters or fewer.")
+                % {"what": translated(field.label), "most": field.max_length}
+            )
         chosen = [v.strip() for v in value.split(",") if v.strip()] if field.multiple else [value] if value else []
         if field.choices and any(v not in dict(field.choices) for v in chosen):
-            raise PlanError(f"Choose one of the options for {field.label.lower()}.")
+            raise PlanError(_("Choose one of the options for %(what)s.") % {"what": translated(field.label).lower()})
         if value:
             cleaned[field.name] = ",".join(chosen) if field.multiple else value
     extension = KIND_EXTENSIONS.get(kind)
@@ -53,46 +58,50 @@ def clean_fields(kind: str, fields: dict[str, str], plan: Plan | None = None) ->
 
 def _check_voice(writer: Writer, voice: str, mode: str, supporter: SupportRelationship | None) -> None:
     if voice not in Voice.values or mode not in Mode.values:
-        raise PlanError("Choose whose words these are.")
+        raise PlanError(_("Choose whose words these are."))
     if writer.is_supporter:
         own = writer.access.support
         if voice != Voice.SUPPORTER or supporter is None or own is None or supporter.pk != own.pk:
-            raise PlanError("You write here in your own name only.")
+            raise PlanError(_("You write here in your own name only."))
         if mode != Mode.OWN:
-            raise PlanError("Your words are your own.")
+            raise PlanError(_("Your words are your own."))
         return
     if voice == Voice.SUPPORTER:
         if supporter is None or supporter.person_id != writer.access.person.pk:
-            raise PlanError("Choose which supporter's words these are.")
+            raise PlanError(_("Choose which supporter's words these are."))
         if mode != Mode.FOR:
-            raise PlanError("A supporter's words are written down for them, or written by them from their own login.")
+            raise PlanError(
+                _("A supporter's words are written down for them, or written by them from their own login.")
+            )
     elif supporter is not None:
-        raise PlanError("Only a supporter's words name a supporter.")
+        raise PlanError(_("Only a supporter's words name a supporter."))
     if writer.is_person:
         if voice == Voice.CARE_TEAM:
-            raise PlanError("You can add your own view beside the care team's, but not write as them.")
+            raise PlanError(_("You can add your own view beside the care team's, but not write as them."))
         if voice == Voice.PERSON and mode != Mode.OWN:
-            raise PlanError("Your words are your own.")
+            raise PlanError(_("Your words are your own."))
     else:
         if voice == Voice.CARE_TEAM and mode != Mode.OWN:
-            raise PlanError("The care team writes in its own words.")
+            raise PlanError(_("The care team writes in its own words."))
         if voice == Voice.PERSON and mode not in (Mode.TOGETHER, Mode.FOR):
-            raise PlanError("Say whether you wrote this together with the person, or wrote down their words for them.")
+            raise PlanError(
+                _("Say whether you wrote this together with the person, or wrote down their words for them.")
+            )
 
 
 def _may_revise(writer: Writer, entry: Entry, mode: str, current: EntryRevision, *, removed: bool) -> None:
     if writer.is_supporter:
         own = writer.access.support
         if entry.voice != Voice.SUPPORTER or own is None or entry.supporter_id != own.pk:
-            raise PlanError("These are someone else's words. Add your own view beside them instead.")
+            raise PlanError(_("These are someone else's words. Add your own view beside them instead."))
         return
     if entry.voice == Voice.SUPPORTER and current.mode == Mode.OWN:
         # A supporter's own words are theirs: nobody else changes them. The person may take them out of the plan.
         if removed and writer.is_person:
             return
-        raise PlanError("These are a supporter's own words. Add your own view beside them instead.")
+        raise PlanError(_("These are a supporter's own words. Add your own view beside them instead."))
     if entry.voice == Voice.CARE_TEAM and not writer.is_care_team:
-        raise PlanError("This is the care team's view. Add your own view beside it instead.")
+        raise PlanError(_("This is the care team's view. Add your own view beside it instead."))
     if entry.voice == Voice.PERSON and writer.is_care_team and mode != Mode.TOGETHER:
         raise PlanError(
             "These are the person's words. Change them only together with them, or add the care team's view beside."
@@ -104,7 +113,7 @@ def entry_kind(plan: Plan, entry: Entry) -> str:
         return VIEW_KIND
     found = item_definition(plan.template.definition, entry.section_key, entry.item_key)
     if found is None:
-        raise PlanError("That part of the plan no longer exists in its template.")
+        raise PlanError(_("That part of the plan no longer exists in its template."))
     return str(found[1]["kind"])
 
 
@@ -131,17 +140,17 @@ def add_entry(
     _check_voice(writer, voice, mode, supporter)
     if responds_to is not None:
         if responds_to.plan_id != plan.pk or responds_to.responds_to_id is not None:
-            raise PlanError("A differing view answers one entry in the same plan.")
+            raise PlanError(_("A differing view answers one entry in the same plan."))
         if responds_to.voice == voice and responds_to.supporter_id == (supporter.pk if supporter else None):
-            raise PlanError("A differing view comes from someone other than the entry's author.")
+            raise PlanError(_("A differing view comes from someone other than the entry's author."))
         section_key, item_key, kind = responds_to.section_key, responds_to.item_key, VIEW_KIND
     else:
         found = item_definition(plan.template.definition, section_key, item_key)
         if found is None:
-            raise PlanError("That question is not part of this plan.")
+            raise PlanError(_("That question is not part of this plan."))
         kind = found[1]["kind"]
         if writer.is_supporter and kind not in SUPPORTER_KINDS:
-            raise PlanError("This is for the person's own answer. Add your view beside what is written instead.")
+            raise PlanError(_("This is for the person's own answer. Add your view beside what is written instead."))
     cleaned = clean_fields(kind, fields, plan)
     now = now or timezone.now()
     with transaction.atomic():
@@ -188,7 +197,7 @@ def revise_entry(
         if moved != 1:
             raise StaleEdit(entry, latest_revision(entry))
         if EntryRevision.objects.filter(entry=entry, number=based_on, removed=True).exists():
-            raise PlanError("This has been taken out of the plan. Add it again if it still belongs.")
+            raise PlanError(_("This has been taken out of the plan. Add it again if it still belongs."))
         revision = _write_revision(writer, entry, based_on + 1, cleaned, mode, removed=removed, now=now)
         _bump_plan(plan, now)
         audit_change(writer, Action.UPDATE, "plan_entry", entry.pk, based_on + 1)
@@ -200,10 +209,10 @@ def hide_from_staff(writer: Writer, entry: Entry, *, hidden: bool, now: datetime
     """The person hides a supporter's entry from their care team (then it is in no version or export to staff), or
     shows it to them again. The words and their history are untouched."""
     if not writer.is_person:
-        raise PlanError("Only the person whose plan it is can choose who sees a supporter's words.")
+        raise PlanError(_("Only the person whose plan it is can choose who sees a supporter's words."))
     check_plan(writer, entry.plan)
     if entry.voice != Voice.SUPPORTER:
-        raise PlanError("Only a supporter's words can be hidden from your care team.")
+        raise PlanError(_("Only a supporter's words can be hidden from your care team."))
     moment = now or timezone.now()
     with transaction.atomic():
         Entry.objects.filter(pk=entry.pk).update(hidden_from_staff_at=moment if hidden else None)

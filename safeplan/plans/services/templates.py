@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.plans.models import Plan, PlanTemplate
 from safeplan.plans.services.common import Action, PlanError, Writer, audit_change, check_plan
@@ -24,10 +25,10 @@ def start_plan(writer: Writer, template: PlanTemplate, *, purpose: str = "", now
     check_plan(writer)
     person = writer.access.person
     if template.organisation_id not in (None, person.organisation_id):
-        raise PlanError("That template belongs to another organisation.")
+        raise PlanError(_("That template belongs to another organisation."))
     purpose = purpose.strip()
     if len(purpose) > 80:
-        raise PlanError("Give it a shorter name: 80 characters or fewer.")
+        raise PlanError(_("Give it a shorter name: 80 characters or fewer."))
     if purpose and Plan.objects.filter(person=person, template__key=template.key, purpose__iexact=purpose).exists():
         raise PlanError(f"There is already a “{template.title}” for {purpose}. Open that one, or choose another name.")
     now = now or timezone.now()

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safeplan.plans.extensions import for_template
 from safeplan.plans.models import Plan, PlanVersion, Signature
@@ -28,10 +29,10 @@ def put_forward(writer: Writer, plan: Plan, *, now: datetime | None = None) -> P
         locked = Plan.objects.select_for_update().select_related("template", "person").get(pk=plan.pk)
         latest = PlanVersion.objects.filter(plan=locked).order_by("-number").first()
         if latest is not None and latest.plan_revision == locked.revision:
-            raise PlanError(f"Version {latest.number} already holds the plan as it stands.")
+            raise PlanError(_("Version %(number)s already holds the plan as it stands.") % {"number": latest.number})
         snapshot = build_snapshot(locked)
         if not any(item["entries"] for section in snapshot["sections"] for item in section["items"]):
-            raise PlanError("Add something to the plan before putting it forward.")
+            raise PlanError(_("Add something to the plan before putting it forward."))
         number = (PlanVersion.objects.filter(plan=locked).aggregate(n=Max("number"))["n"] or 0) + 1
         version = PlanVersion.objects.create(
             plan=locked,
@@ -58,21 +59,25 @@ def sign_version(
         locked = Plan.objects.select_for_update().select_related("person__organisation").get(pk=plan.pk)
         version = PlanVersion.objects.get(pk=version.pk)
         if version.agreed_at is not None:
-            raise PlanError(f"Version {version.number} is already agreed.")
+            raise PlanError(_("Version %(number)s is already agreed.") % {"number": version.number})
         if content_hash_seen != version.content_hash:
-            raise VersionChanged("This is not the version you were shown. Read it again before signing.")
+            raise VersionChanged(_("This is not the version you were shown. Read it again before signing."))
         if locked.revision != version.plan_revision:
             raise VersionChanged(
-                f"The plan has changed since version {version.number} was put forward, so it cannot be signed. "
-                "Put forward a new version with the changes."
+                _(
+                    "The plan has changed since version %(number)s was put forward, so it cannot be signed. "
+                    "Put forward a new version with the changes."
+                )
+                % {"number": version.number}
             )
         extension = for_template(version.snapshot["template"]["key"])
         problems = extension.agreement_problems(locked) if extension.agreement_problems else []
         if problems:
-            raise PlanError("Before this plan can be agreed: " + " ".join(problems))
+            raise PlanError(_("Before this plan can be agreed: %(problems)s") % {"problems": " ".join(problems)})
         if version.signatures.filter(role=role).exists():
-            who = "You have" if writer.is_person else "A practitioner has"
-            raise PlanError(f"{who} already signed version {version.number}.")
+            if writer.is_person:
+                raise PlanError(_("You have already signed version %(number)s.") % {"number": version.number})
+            raise PlanError(_("A practitioner has already signed version %(number)s.") % {"number": version.number})
         signature = Signature.objects.create(
             version=version,
             role=role,

@@ -362,7 +362,7 @@ def hide_entry(request: HttpRequest, access: RecordAccess, plan_id: UUID, entry_
     entry = _entry_in(access, plan, entry_id)
     choice = request.POST.get("hidden")
     if choice not in ("yes", "no"):
-        messages.error(request, "That request was not complete. Nothing was changed.")
+        messages.error(request, _("That request was not complete. Nothing was changed."))
         return _back(access, plan, f"entry-{entry.pk}")
     hidden = choice == "yes"
     try:

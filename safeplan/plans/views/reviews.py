@@ -6,6 +6,8 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from safeplan.core.forms import NHSForm, posted
 from safeplan.people.access import RecordAccess
@@ -36,8 +38,8 @@ class ReviewForm(NHSForm):
 
 class AskForm(NHSForm):
     words = forms.CharField(
-        label="Anything you want to say about it (optional)",
-        help_text="For example: this was true two years ago, but it is not now",
+        label=gettext_lazy("Anything you want to say about it (optional)"),
+        help_text=gettext_lazy("For example: this was true two years ago, but it is not now"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -93,7 +95,7 @@ def ask_for_review(
         except services.PlanError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Sent. Your care team will go through it with you.")
+            messages.success(request, _("Sent. Your care team will go through it with you."))
             return _back(access, plan, f"entry-{entry.pk}")
     context = {"person": access.person, "plan": plan, "entry": entry, "where": placement(entry), "form": form}
     return show(request, "plans/ask_review.jinja", context, status=422 if form.errors else 200, object_id=entry.pk)

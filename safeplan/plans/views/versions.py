@@ -7,6 +7,8 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from safeplan.audit.models import AuditEvent
 from safeplan.core.forms import NHSForm, posted
@@ -48,7 +50,7 @@ def put_forward(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Ht
     except services.PlanError as error:
         messages.error(request, str(error))
         return redirect("plan", person_id=access.person.pk, plan_id=plan.pk)
-    messages.success(request, f"Version {version.number} is ready to sign.")
+    messages.success(request, _("Version %(number)s is ready to sign.") % {"number": version.number})
     return redirect("plan_version", person_id=access.person.pk, plan_id=plan.pk, number=version.number)
 
 
@@ -71,12 +73,12 @@ def version_page(request: HttpRequest, access: RecordAccess, plan_id: UUID, numb
             else:
                 version.refresh_from_db()
                 if version.agreed_at is not None:
-                    messages.success(request, f"Version {version.number} is agreed.")
+                    messages.success(request, _("Version %(number)s is agreed.") % {"number": version.number})
                 else:
-                    messages.success(request, f"You signed version {version.number}.")
+                    messages.success(request, _("You signed version %(number)s.") % {"number": version.number})
                 return redirect("plan_version", person_id=access.person.pk, plan_id=plan.pk, number=version.number)
         else:
-            form.add_error(None, "That request was not complete. Nothing was signed.")
+            form.add_error(None, _("That request was not complete. Nothing was signed."))
     signed = _signature_roles(version)
     my_role = Signature.Role.PERSON if writer.is_person else Signature.Role.PRACTITIONER
     status = plan_status(plan)
@@ -122,19 +124,20 @@ def versions_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> 
 
 
 class CompareForm(NHSForm):
-    older = forms.ChoiceField(label="From")
-    newer = forms.ChoiceField(label="To")
+    older = forms.ChoiceField(label=gettext_lazy("From"))
+    newer = forms.ChoiceField(label=gettext_lazy("To"))
 
     def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(str(n), f"Version {n}") for n in numbers] + [("draft", "The plan as it stands now")]
+        choices = [(str(n), _("Version %(number)s") % {"number": n}) for n in numbers]
+        choices += [("draft", _("The plan as it stands now"))]
         for name in ("older", "newer"):
             cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("older") and data.get("older") == data.get("newer"):
-            raise forms.ValidationError("Choose two different versions to compare.")
+            raise forms.ValidationError(_("Choose two different versions to compare."))
         return data
 
 
