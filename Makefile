@@ -60,7 +60,7 @@ else
 	uv run pytest
 endif
 
-bench: assets ## Benchmark an audited record read against a bare view on PostgreSQL (see bench/README.md)
+bench: assets ## The hot path: floor, record and plan pages, audited and not, queries, audit appends; PASS or FAIL (bench/README.md)
 	bash bench/run.sh
 
 bench-phone: assets ## The crisis page over emulated Slow 4G in Chromium: LCP and bytes, cold and warm (bench/phone.sh)
