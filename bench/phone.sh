@@ -20,17 +20,7 @@ createdb -h 127.0.0.1 -U postgres "$DB"
 uv run safeplan migrate --no-input -v0
 uv run safeplan seed_demo >/dev/null
 
-# Production settings for serving: bench-only secrets, plain HTTP on loopback (a phone on localhost is a secure
-# context, so Secure cookies and the service worker behave as they do over HTTPS).
-export SAFEPLAN_PRODUCTION=true
-export DJANGO_SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz
-export SAFEPLAN_AUDIT_KEY=bench-only-audit-key
-export DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1
-export SAFEPLAN_SSL_REDIRECT=false
-export SAFEPLAN_SITE_URL="http://localhost:${PORT}"
-export SAFEPLAN_STATIC_ROOT="$PWD/build/bench-static"
-rm -rf "$SAFEPLAN_STATIC_ROOT"
-uv run safeplan collectstatic --no-input -v0
+source bench/production.sh
 
 uv run gunicorn safeplan.config.wsgi -w 2 -b "127.0.0.1:${PORT}" --log-level warning --access-logfile /dev/null \
   >build/bench-phone-gunicorn.log 2>&1 &

@@ -18,20 +18,11 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export DJANGO_SETTINGS_MODULE=safeplan.config.settings
 export PYTHONPATH=.
 
-# Production settings, with bench-only secrets and plain HTTP on loopback.
-export SAFEPLAN_PRODUCTION=true
-export DJANGO_SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz
-export SAFEPLAN_AUDIT_KEY=bench-only-audit-key
-export DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1
-export SAFEPLAN_SSL_REDIRECT=false
-export SAFEPLAN_SITE_URL="http://127.0.0.1:${PORT}"
-export SAFEPLAN_STATIC_ROOT="$PWD/build/bench-static"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v ss >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iproute2 >/dev/null; }
 mkdir -p bench/results
-rm -rf "$SAFEPLAN_STATIC_ROOT"
-uv run safeplan collectstatic --no-input -v0
+source bench/production.sh
 
 failed=0
 servers=()
