@@ -137,7 +137,14 @@ def main() -> None:
         print(f"  {'PASS' if ok else 'FAIL'}  {what}: {spread(ratios[key])}, target {sign} {limit}")
     RESULTS.parent.mkdir(exist_ok=True)
     with RESULTS.open("a") as handle:
-        record = {"people": int(people), "rounds": rounds, "ratios": ratios}
+        record = {
+            "run": os.environ.get("BENCH_RUN", ""),
+            "people": int(people),
+            "audit_rows": int(os.environ.get("BENCH_AUDIT_ROWS_SEEDED", "0")),
+            "record_p95_ms": figures["record_p95_ms"],
+            "rounds": rounds,
+            "ratios": ratios,
+        }
         handle.write(json.dumps(record) + "\n")
     sys.exit(1 if failed else 0)
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from safeplan.decisions import measures as decisions_measures
@@ -64,7 +65,8 @@ def _describe(access: RecordAccess, object_id: str, part: str) -> Described | No
     if decision is None or (access.is_supporter and not access.parts_shared(SHARED_AS, decision.pk)):
         return None
     href = reverse("decision", kwargs={"person_id": access.person.pk, "decision_id": decision.pk})
-    return Described(f"The decision “{decision.question}”", href, THEME)
+    shown = _("The decision “%(words)s”") % {"words": decision.question}
+    return Described(f"The decision “{decision.question}”", href, THEME, shown=shown)
 
 
 THEME = "One of their decisions"

@@ -4,6 +4,7 @@ way to share it, "All my data", the demo's summaries and the words for its audit
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from safeplan.people.access import RecordAccess
@@ -27,7 +28,9 @@ def _describe(access: RecordAccess, object_id: str, part: str) -> Described | No
     if access.is_supporter and not access.parts_shared(SHARED_AS, access.person.pk):
         return None
     whose = "Your" if access.is_person else f"{access.person.name_to_use}'s"
-    return Described(f"{whose} safety summary", reverse("summary", kwargs={"person_id": access.person.pk}), THEME)
+    shown = _("Your safety summary") if access.is_person else f"{access.person.name_to_use}'s safety summary"
+    href = reverse("summary", kwargs={"person_id": access.person.pk})
+    return Described(f"{whose} safety summary", href, THEME, shown=shown)
 
 
 THEME = "Their safety summary"
@@ -59,7 +62,7 @@ SUMMARY = Capability(
     },
     creation_words={
         "goal": N_("added a goal"),
-        "about_me": N_("wrote what they want people to know about you"),
+        "about_me": N_("wrote what you want people to know about you"),
         "attendance": N_("recorded an appointment you attended"),
     },
     change_words={"goal": N_("changed a goal")},

@@ -15,7 +15,8 @@ def choose_language(request: HttpRequest) -> HttpResponseRedirect | HttpResponse
     if language not in dict(settings.LANGUAGES):
         return HttpResponseBadRequest("Choose English or Cymraeg.")
     user = request.user
-    if user.is_authenticated and hasattr(user, "language"):
+    # Kept on the account of a person with a record only: staff pages stay English whatever is posted here.
+    if user.is_authenticated and hasattr(user, "language") and getattr(user, "person_record", None) is not None:
         user.language = language
         user.save(update_fields=["language"])
     target = request.POST.get("next", "")

@@ -123,6 +123,14 @@ def test_signed_in_the_accounts_own_choice_counts_not_a_cookie_left_in_the_brows
     assert page["Content-Language"] == "en-gb"
 
 
+def test_staff_choosing_welsh_still_read_their_pages_in_english(client, world):
+    client.force_login(world.practitioner)
+    client.post(reverse("choose_language"), {"language": "cy", "next": reverse("caseload")})
+    world.practitioner.refresh_from_db()
+    assert world.practitioner.language == ""
+    assert client.get(reverse("caseload"))["Content-Language"] == "en-gb"
+
+
 def test_an_unknown_language_is_refused_and_changes_nothing(client, world):
     client.force_login(world.person.user)
     response = client.post(reverse("choose_language"), {"language": "xx", "next": "/"})
@@ -236,3 +244,30 @@ def test_what_is_kept_stays_in_english_whatever_the_reader_reads(world):
     with translation.override("cy"):
         assert plan.title == "My safety plan for when I feel suicidal"
         assert plan.shown_title == "Fy nghynllun diogelwch ar gyfer pan fyddaf yn teimlo'n hunanladdol"
+
+
+def test_a_translated_warning_heading_shows_once_and_its_hidden_word_is_welsh():
+    from django.template import engines
+    from django.utils import translation
+
+    page = '{% from "core/_nhs.jinja" import warningCallout %}{{ warningCallout({"heading": _("Late"), "text": "x"}) }}'
+    with translation.override("en-gb"):
+        english = engines["jinja2"].from_string(page).render()
+    assert english.count("Late") == 1 and "Important" in english
+    with translation.override("cy"):
+        welsh = engines["jinja2"].from_string(page).render()
+    assert welsh.count("Hwyr") == 1 and "Pwysig" in welsh
+
+
+def test_how_long_ago_reads_in_welsh(world):
+    from datetime import timedelta
+
+    from django.utils import timezone, translation
+
+    from safeplan.people.access_log import Change
+
+    change = Change("Priya", "practitioner", False, "", "your plan", None, timezone.now() - timedelta(hours=3))
+    with translation.override("cy"):
+        assert change.ago() == "3 awr yn ôl"
+    with translation.override("en-gb"):
+        assert change.ago() == "3 hours ago"
