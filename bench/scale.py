@@ -10,7 +10,8 @@ TARGET = 1.2
 run = sys.argv[1]
 path = Path(__file__).parent / "results" / "hot_path.jsonl"
 sizes = [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
-sizes = sorted((size for size in sizes if size["run"] == run), key=lambda size: (size["people"], size["audit_rows"]))
+sizes = [size for size in sizes if size.get("run") == run]
+sizes.sort(key=lambda size: (size["people"], size["audit_rows"]))
 if len(sizes) < 2:
     print("  FAIL  p95 at the largest data set ÷ p95 at the smallest: not measured (this run had one size)")
     sys.exit(1)
