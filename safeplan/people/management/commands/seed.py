@@ -21,8 +21,10 @@ PEOPLE_PER_TEAM = 500
 class Progress:
     """A one-line progress bar on stderr: enough for a seeding command, no dependency needed."""
 
-    def __init__(self, total: int, label: str, stream: TextIO = sys.stderr) -> None:
-        self.total, self.label, self.stream, self.started = total, label, stream, time.monotonic()
+    def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+        # sys.stderr as it is now, not as it was when this module was imported (a test's capture may have closed it)
+        self.total, self.label, self.started = total, label, time.monotonic()
+        self.stream = stream or sys.stderr
 
     def update(self, done: int) -> None:
         width = 30
