@@ -11,7 +11,7 @@ from django.utils.translation import gettext as translated  # words from data, n
 from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.dates import long_day
-from safeplan.people.capabilities import Shareable, shareables
+from safeplan.people.capabilities import Shareable, shareables, shown_title
 from safeplan.people.models import Person, SupportRelationship
 from safeplan.people.shares import ADVOCACY, WHOLE, Share
 
@@ -29,16 +29,6 @@ STOPPED, STOPPED_SHARING = N_("You stopped %(what)s"), N_("You stopped sharing %
 
 def _as_stored(text: str) -> str:
     return text
-
-
-def shown_title(title: str) -> str:
-    """A title from a capability (a plan template's, say) in the reader's language where the catalogue has it; a
-    plan for a purpose ("My safety plan: at work") keeps its purpose as written."""
-    found = translated(title)
-    if found == title and ": " in title:
-        head, purpose = title.split(": ", 1)
-        return f"{translated(head)}: {purpose}"
-    return found
 
 
 def share_titles(items: list[Shareable], *, shown: bool = False) -> dict[tuple[str, str, str], str]:

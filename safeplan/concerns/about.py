@@ -19,7 +19,7 @@ from django.utils.translation import gettext_noop as N_
 
 from safeplan.core.dates import long_day
 from safeplan.people.access import RecordAccess
-from safeplan.people.capabilities import WITHHELD, Described, describe, ref, registered, shareables, theme
+from safeplan.people.capabilities import WITHHELD, Described, describe, ref, registered, shareables, shown_title, theme
 
 SERVICE_ACTION = "service_action"  # the object type of "something the service did": its part is one of these keys
 SERVICE_ACTIONS = {  # stored in English (a concern's words); translated where shown (`shown_about`)
@@ -140,16 +140,6 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(_TITLE, re.S), ""),  # a plan, a decision or the summary, by its title in quotes
 ]
-
-
-def shown_title(title: str) -> str:
-    """A title from a capability (a plan template's) in the reader's language where the catalogue has it; a plan for
-    a purpose ("My safety plan: at work") keeps its purpose as written."""
-    found = translated(title) if title else title
-    if found == title and ": " in title:
-        head, purpose = title.split(": ", 1)
-        return f"{translated(head)}: {purpose}"
-    return found
 
 
 def _shown_day(text: str) -> str:

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_noop as N_
 
 from safeplan.audit.models import AuditEvent
 from safeplan.core.dates import long_day
-from safeplan.people.capabilities import registered, shareables
+from safeplan.people.capabilities import registered, shareables, shown_title
 from safeplan.people.models import Person, SupportRelationship
 from safeplan.people.shares import WHOLE, Share
 
@@ -124,7 +124,7 @@ class Sharing:
         self.relationships = dict(chosen.values_list("user_id", "relationship"))
         self.parts: dict[tuple[str, str, str], str] = {}
         for item in shareables(person):
-            whole = translated(item.title)
+            whole = shown_title(item.title)
             self.parts[(item.object_type, item.object_id, WHOLE)] = f"“{whole}”"
             for key, title in item.parts:
                 words = {"part": translated(title), "whole": whole}

@@ -16,6 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from django.utils.functional import Promise as StrPromise
+from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
 from safeplan.people.access import RecordAccess
 from safeplan.people.measures import Measure
@@ -277,3 +278,13 @@ def measures() -> list[Measure]:
 def summary_parts(access: RecordAccess) -> list[SummaryPart]:
     """Every capability's lines of the safety summary for this reader, in INSTALLED_APPS order."""
     return [part for c in registered() if c.summary is not None for part in c.summary(access)]
+
+
+def shown_title(title: str) -> str:
+    """A title a capability gives a thing (a plan template's, say) in the reader's language where the catalogue has
+    it, for a page only; a plan for a purpose ("My safety plan: at work") keeps its purpose as written."""
+    found = translated(title) if title else title
+    if found == title and ": " in title:
+        head, purpose = title.split(": ", 1)
+        return f"{translated(head)}: {purpose}"
+    return found

@@ -59,13 +59,15 @@ def describe_entry(access: RecordAccess, object_id: str, part: str) -> Described
     where = f", in “{section}”: {prompt}" if section else ""
     what = "A different view" if entry.responds_to is not None else "An entry"
     return Described(
-        f"{what} in “{plan.title}”{where}", _href(plan, f"#entry-{entry.pk}"), THEME, shown=_entry_shown(entry, plan)
+        f"{what} in “{plan.title}”{where}",
+        _href(plan, f"#entry-{entry.pk}"),
+        THEME,
+        shown=_entry_shown(entry, plan, section, prompt),
     )
 
 
-def _entry_shown(entry: Entry, plan: Plan) -> str:
+def _entry_shown(entry: Entry, plan: Plan, section: str, prompt: str) -> str:
     """The entry named as `describe_entry` names it, in the reader's language (for a page, never kept)."""
-    section, prompt, _kind = placement(entry)
     words = {"title": plan.shown_title, "section": translated(section), "prompt": translated(prompt)}
     if entry.responds_to is not None:
         if section:
