@@ -2,7 +2,8 @@
 # The hot path (issue 16): a signed-in floor page, the audited record page and a plan page on PostgreSQL, served by
 # gunicorn with production settings (hashed, compressed, long-lived assets), load from wrk in a second process, in
 # interleaved rounds; the same pages on a second server whose workers write no audit row; SQL statements per page;
-# audit appends under 8 writers. Prints every target with its figure and PASS or FAIL; exits 1 if any fails.
+# audit appends under 8 writers (three designs); no audit row lost when workers are killed mid-request. Prints
+# every target with its figure and PASS or FAIL; exits 1 if any fails.
 #
 #   make bench                                            # 1,000 and then 100,000 people
 #   BENCH_PEOPLE="1000" BENCH_ROUNDS=3 BENCH_SECONDS=5 make bench
@@ -59,6 +60,8 @@ for people in $SIZES; do
   uv run python bench/queries.py "$person" "$plan" || failed=1
   uv run python bench/hot_path.py "$people" "http://127.0.0.1:${PORT}" "$audited" \
     "http://127.0.0.1:${UNAUDITED_PORT}" "$unaudited" "$cookie_name" "$cookie" "$person" "$plan" || failed=1
+  # Last on this server: its workers are killed with SIGKILL mid-request, and no audit row may be lost.
+  uv run python bench/kill9.py "http://127.0.0.1:${PORT}" "$audited" "$cookie_name" "$cookie" "$person" || failed=1
   stop
 done
 

@@ -88,8 +88,15 @@ class AuditEvent(models.Model):
         raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
 
     def canonical(self) -> str:
+        before, after = self.canonical_around_link()
+        return f"{before}{self.prev_hash}{after}{self.seq}}}"
+
+    def canonical_around_link(self) -> tuple[str, str]:
+        """The canonical JSON of this row (keys sorted, no spaces) in the three pieces around the two values the
+        chain gives it: `before + prev_hash + after + seq + "}"`. The database's append function
+        (`safeplan_audit_append`, migration 0007) joins them under the chain head's lock, so the hash it writes is
+        the one `compute_hash` checks, without the row's content being formatted twice."""
         fields = {
-            "seq": self.seq,
             "at": self.at.isoformat(timespec="microseconds"),
             "actor_id": self.actor_id,
             "actor_name": self.actor_name,
@@ -102,12 +109,24 @@ class AuditEvent(models.Model):
             "purpose": self.purpose,
             "reason": self.reason,
             "request_id": self.request_id,
-            "prev_hash": self.prev_hash,
+            "prev_hash": _LINK,
+            "seq": 0,
         }
-        return json.dumps(fields, sort_keys=True, separators=(",", ":"))
+        text = json.dumps(fields, sort_keys=True, separators=(",", ":"))
+        # "seq" sorts last and "prev_hash" is a key once: a quote inside a value is always escaped, so the
+        # unescaped `"prev_hash":"` can only be the key itself.
+        body, tail = text[: -len(_SEQ_TAIL)], text[-len(_SEQ_TAIL) :]
+        assert tail == _SEQ_TAIL, "seq must sort last in the canonical form"
+        before, link, after = body.partition(f'"prev_hash":"{_LINK}"')
+        assert link, "prev_hash must be in the canonical form"
+        return f'{before}"prev_hash":"', f'"{after},"seq":'
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical().encode()).hexdigest()
+
+
+_LINK = "link"
+_SEQ_TAIL = ',"seq":0}'
 
 
 class ChainHead(models.Model):

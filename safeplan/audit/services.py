@@ -3,8 +3,10 @@
 `record()` must run inside the transaction of the read or change it records, so that the row is durable with the
 request or not at all. The append is serialised on the chain head (SELECT … FOR UPDATE on PostgreSQL; SQLite's
 IMMEDIATE transactions already serialise writers), because a chain built by reading "the last row" forks under
-PostgreSQL's default READ COMMITTED isolation. Callers should record as late in their transaction as they can, so
-the chain head is held for as short a time as possible.
+PostgreSQL's default READ COMMITTED isolation. On PostgreSQL the lock, link, hash, insert and head move are one
+round trip to the database's `safeplan_audit_append` (migration 0007), so the head is held for that statement and
+the commit only; on SQLite they run here. Both write the same row and hash. Callers should record as late in their
+transaction as they can, so the chain head is held for as short a time as possible.
 """
 
 from collections.abc import Iterator
@@ -46,9 +48,7 @@ def record(
 ) -> AuditEvent:
     if not connection.in_atomic_block:
         raise AuditOutsideTransaction("An audit row must be written in the same transaction as what it records.")
-    head = _locked_head()
     event = AuditEvent(
-        seq=head.last_seq + 1,
         at=timezone.now(),
         actor_id=actor.user_id,
         actor_name=actor.name,
@@ -61,12 +61,56 @@ def record(
         purpose=purpose,
         reason=reason,
         request_id=actor.request_id,
-        prev_hash=head.last_hash,
     )
+    if connection.vendor == "postgresql":
+        _append_in_the_database(event)
+    else:
+        _append_here(event)
+    return event
+
+
+_APPEND = (
+    "SELECT new_id, new_seq, new_prev_hash, new_hash FROM safeplan_audit_append"
+    "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+def _append_in_the_database(event: AuditEvent) -> None:
+    """PostgreSQL: one round trip, the head's lock taken and the row linked, hashed and inserted by the database's
+    `safeplan_audit_append` (migration 0007), which hashes the same canonical form `compute_hash` checks."""
+    before, after = event.canonical_around_link()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _APPEND,
+            [
+                before,
+                after,
+                event.at,
+                event.actor_id,
+                event.actor_name,
+                event.actor_role,
+                event.person_id,
+                event.action,
+                event.object_type,
+                event.object_id,
+                event.object_version,
+                event.purpose,
+                event.reason,
+                event.request_id,
+            ],
+        )
+        event.pk, event.seq, event.prev_hash, event.hash = cursor.fetchone()
+    event._state.adding = False  # noqa: SLF001 - the row exists: mark it saved, as save() would have
+
+
+def _append_here(event: AuditEvent) -> None:
+    """SQLite (one writer at a time anyway): lock the head, link and hash the row here, insert it, move the head."""
+    head = _locked_head()
+    event.seq = head.last_seq + 1
+    event.prev_hash = head.last_hash
     event.hash = event.compute_hash()
     event.save(force_insert=True)
     ChainHead.objects.filter(pk=1).update(last_seq=event.seq, last_hash=event.hash)
-    return event
 
 
 def _locked_head() -> ChainHead:
