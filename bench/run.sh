@@ -14,8 +14,6 @@ SIZES=${BENCH_PEOPLE:-"1000 100000"}
 export BENCH_WORKERS=${BENCH_WORKERS:-3}
 PORT=${BENCH_PORT:-8765}
 UNAUDITED_PORT=$((PORT + 1))
-DB=safeplan_bench
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export DJANGO_SETTINGS_MODULE=safeplan.config.settings
 export PYTHONPATH=.
 export BENCH_RUN=${BENCH_RUN:-$(date -u +%Y%m%dT%H%M%S)}  # which figures in bench/results/hot_path.jsonl are this run's
@@ -38,16 +36,33 @@ serve() {  # port [gunicorn config]: start a server of our own and print its pid
   echo $!
 }
 
+seeded() {  # people rows: whether this database holds a finished seed of that size (BENCH_REUSE_DB=1 only)
+  [ "${BENCH_REUSE_DB:-0}" = 1 ] || return 1
+  [ "$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "SELECT people, audit_rows FROM bench_seeded" 2>/dev/null)" = "$1|$2" ]
+}
+
 for people in $SIZES; do
-  echo "== ${people} people: seeding PostgreSQL database ${DB}"
-  dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
-  createdb -h 127.0.0.1 -U postgres "$DB"
-  uv run safeplan migrate --no-input -v0
-  uv run safeplan seed --people "$people" >/dev/null
   # The largest data set also gets a year of audit trail (10 million rows by default); the smallest keeps it empty.
   rows=0
-  if [ "$people" -ge 100000 ]; then rows=${BENCH_AUDIT_ROWS:-10000000}; uv run safeplan seed_audit --rows "$rows"; fi
+  if [ "$people" -ge 100000 ]; then rows=${BENCH_AUDIT_ROWS:-10000000}; fi
   export BENCH_AUDIT_ROWS_SEEDED=$rows
+  DB="safeplan_bench_${people}"
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
+  if [ "$rows" -gt 0 ] && seeded "$people" "$rows"; then
+    # Seeding 100,000 people and 10 million audit rows takes about half an hour: BENCH_REUSE_DB=1 keeps a finished
+    # one (only one with an audit trail: the small set is always seeded afresh, its trail empty).
+    echo "== ${people} people: reusing the finished seed in ${DB} (BENCH_REUSE_DB=1)"
+    uv run safeplan migrate --no-input -v0
+  else
+    echo "== ${people} people: seeding PostgreSQL database ${DB}"
+    dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
+    createdb -h 127.0.0.1 -U postgres "$DB"
+    uv run safeplan migrate --no-input -v0
+    uv run safeplan seed --people "$people" >/dev/null
+    if [ "$rows" -gt 0 ]; then uv run safeplan seed_audit --rows "$rows"; fi
+    psql -h 127.0.0.1 -U postgres -d "$DB" -qc \
+      "CREATE TABLE bench_seeded (people int, audit_rows bigint); INSERT INTO bench_seeded VALUES ($people, $rows)"
+  fi
   read -r cookie_name cookie person plan < <(uv run python bench/session.py)
 
   audited=$(serve "$PORT")

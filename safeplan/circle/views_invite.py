@@ -115,7 +115,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             refused = str(error)
         else:
             if not signed_in:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="safeplan.people.backends.UserBackend")
             role = support.get_kind_display().lower()
             messages.success(request, f"You are now {support.person.name_to_use}'s {role}.")
             return redirect("supporting")

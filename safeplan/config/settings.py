@@ -191,7 +191,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "safeplan.people.backends.UserBackend",  # Django's ModelBackend, reading the user with their record
 ]
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SAFEPLAN_IDLE_TIMEOUT_MINUTES", 30))
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("SAFEPLAN_ABSOLUTE_TIMEOUT_HOURS", 12))

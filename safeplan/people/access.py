@@ -37,6 +37,9 @@ class RecordAccess:
     support: SupportRelationship | None = None
     shares: frozenset[tuple[str, str, str]] = frozenset()  # (object type, object id, part) shared with a supporter
     adds: frozenset[tuple[str, str, str]] = frozenset()  # the shared parts they may also add their own words to
+    # The person's active care relationships, with their teams, when deciding staff access read them (the record
+    # page lists the care teams from them rather than asking again).
+    caring: tuple[CareRelationship, ...] | None = None
 
     @property
     def reason(self) -> str:
@@ -199,15 +202,18 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
     roles = team_roles(user)
     if not roles:
         return _shared_access(user, person)
-    caring_teams = set(
-        CareRelationship.objects.active().filter(person=person, team_id__in=roles).values_list("team_id", flat=True)
+    caring = tuple(
+        CareRelationship.objects.active().filter(person=person).select_related("team").order_by("team__name")
     )
+    caring_teams = {c.team_id for c in caring if c.team_id in roles}
     if caring_teams:
         lead = any(roles[t] == StaffRole.Role.TEAM_LEAD for t in caring_teams)
-        return RecordAccess(person, role="team lead" if lead else "practitioner", purpose=Purpose.CARE)
+        role = "team lead" if lead else "practitioner"
+        return RecordAccess(person, role=role, purpose=Purpose.CARE, caring=caring)
     grant = open_grant(user, person.pk)
     if grant is not None:
-        return RecordAccess(person, role="practitioner (emergency access)", purpose=Purpose.BREAK_GLASS, grant=grant)
+        role = "practitioner (emergency access)"
+        return RecordAccess(person, role=role, purpose=Purpose.BREAK_GLASS, grant=grant, caring=caring)
     return None
 
 

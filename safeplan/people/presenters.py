@@ -21,8 +21,13 @@ class CareTeam:
     members: list[StaffRole]
 
 
-def care_teams(person: Person) -> list[CareTeam]:
-    caring = list(CareRelationship.objects.active().filter(person=person).select_related("team").order_by("team__name"))
+def care_teams(person: Person, caring: "tuple[CareRelationship, ...] | None" = None) -> list[CareTeam]:
+    """The teams caring for the person now, with their members (given `caring`, the active care relationships with
+    their teams in name order, as `RecordAccess.caring` holds them, only the members are read)."""
+    if caring is None:
+        caring = tuple(
+            CareRelationship.objects.active().filter(person=person).select_related("team").order_by("team__name")
+        )
     roles = (
         StaffRole.objects.filter(
             team_id__in=[c.team_id for c in caring], role__in=StaffRole.TEAM_ROLES, user__is_active=True

@@ -25,11 +25,11 @@ from safeplan.plans import measures as plans_measures
 
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
-    from safeplan.plans.historical import due_for_review
+    from safeplan.plans.historical import count_due_for_review
     from safeplan.plans.queries import plans_with_status
 
     plans = plans_with_status(access.person)
-    due = len(due_for_review(access.person)) if access.is_care_team else 0
+    due = count_due_for_review(access.person) if access.is_care_team else 0
     return {"plans": plans, "due": due}
 
 

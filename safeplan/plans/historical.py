@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from safeplan.core.dates import add_months
 from safeplan.people.models import Person
-from safeplan.people.withholding import current_withholdings
+from safeplan.people.withholding import Withholding, current_withholdings
 from safeplan.plans.models import Entry, EntryReview, Plan, ReviewRequest
 from safeplan.plans.queries import current_revisions_of, placement
 from safeplan.plans.withheld import ENTRY
@@ -77,12 +78,16 @@ class DueEntry:
     asked: ReviewRequest | None  # the person's latest request since the last review, if any
 
 
+def _review_age_start(person: Person, today: date | None) -> datetime:
+    """Words written before this are old enough to go through again (the organisation's review age)."""
+    age = add_months(today or timezone.localdate(), -12 * person.organisation.history_review_years)
+    return timezone.make_aware(datetime.combine(age, time.min))
+
+
 def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
     """Entries the care team should go through with the person: older than the organisation's review age and never
     looked at again, or asked about by the person since they were last looked at. Oldest first."""
-    day = today or timezone.localdate()
-    age = add_months(day, -12 * person.organisation.history_review_years)
-    before = timezone.make_aware(datetime.combine(age, time.min))
+    before = _review_age_start(person, today)
     revisions = current_revisions_of(person).select_related("entry__plan__template")
     reviews = _latest(EntryReview.objects.filter(entry__plan__person=person))
     asks = _latest(ReviewRequest.objects.filter(entry__plan__person=person))
@@ -100,3 +105,17 @@ def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
             written = timezone.localdate(revision.written_at)
             found.append(DueEntry(entry, entry.plan, f"“{section}”: {prompt}", written, asked))
     return sorted(found, key=lambda due: due.written_on)
+
+
+def count_due_for_review(person: Person, today: date | None = None) -> int:
+    """How many entries `due_for_review` lists, counted by the database in one query (the record page shows only
+    the number, and loading every entry with its plan's template was most of that page's time)."""
+    reviews = EntryReview.objects.filter(entry_id=OuterRef("entry_id"))
+    last_review = reviews.order_by("-written_at", "-pk").values("written_at")[:1]
+    asks = ReviewRequest.objects.filter(entry_id=OuterRef("entry_id"))
+    withheld = Withholding.objects.current().filter(
+        person=person, object_type=ENTRY, object_id=Cast(OuterRef("entry_id"), CharField())
+    )
+    old = Q(written_at__lt=_review_age_start(person, today)) & ~Exists(reviews)
+    asked = Exists(asks.filter(written_at__gt=Subquery(last_review))) | (Exists(asks) & ~Exists(reviews))
+    return current_revisions_of(person).filter(old | asked).exclude(Exists(withheld)).count()

@@ -57,6 +57,18 @@ def plan_in_record(access: RecordAccess, plan_id: UUID | str) -> Plan:
     return found
 
 
+def plan_and_the_others(access: RecordAccess, plan_id: UUID | str) -> tuple[Plan, list[Plan]]:
+    """`plan_in_record`, with the person's other plans this reader may see (oldest first), in one query."""
+    plans = list(Plan.objects.filter(person=access.person).select_related("template").order_by("started_at", "pk"))
+    found = next((plan for plan in plans if str(plan.pk) == str(plan_id)), None)
+    if found is None or (access.is_supporter and not access.parts_shared(SHARED_AS, found.pk)):
+        raise Http404("No plan found.")
+    for plan in plans:
+        plan.person = access.person  # the record's own person, with their organisation: no query for either
+    others = [p for p in plans if p is not found and (not access.is_supporter or access.parts_shared(SHARED_AS, p.pk))]
+    return found, others
+
+
 def shared_sections(access: RecordAccess, plan: Plan) -> set[str] | None:
     """The section keys of this plan a supporter may see, or None when the reader sees every section."""
     if not access.is_supporter:
@@ -125,11 +137,6 @@ def current_entries(plan: Plan, item_key: str) -> QuerySet[Entry]:
 def plans_of(person: Person) -> list[Plan]:
     """The person's plans, oldest first, with their templates (for callers that already hold the person's access)."""
     return list(Plan.objects.filter(person=person).select_related("template").order_by("started_at", "pk"))
-
-
-def other_plans(access: RecordAccess, plan: Plan) -> list[Plan]:
-    plans = Plan.objects.filter(person=access.person).exclude(pk=plan.pk).select_related("template")
-    return [p for p in plans if not access.is_supporter or access.parts_shared(SHARED_AS, p.pk)]
 
 
 def do_not_contact(person: Person) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from safeplan.plans.historical import fold, historical
 from safeplan.plans.models import Plan
 from safeplan.plans.presenters import entry_view, plan_status
 from safeplan.plans.quality import checklist
-from safeplan.plans.queries import only_shared, other_plans, plan_in_record, plans_with_status, shared_sections
+from safeplan.plans.queries import only_shared, plan_and_the_others, plans_with_status, shared_sections
 from safeplan.plans.snapshots import build_snapshot
 from safeplan.plans.withheld import as_seen_by, withheld_entries
 
@@ -69,7 +69,7 @@ def plan_list(request: HttpRequest, access: RecordAccess) -> Shown | HttpRespons
 
 @person_record_view("safety_plan", supporters=True)
 def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Shown:
-    plan = plan_in_record(access, plan_id)
+    plan, others = plan_and_the_others(access, plan_id)
     snapshot = only_shared(build_snapshot(plan, access), shared_sections(access, plan))
     snapshot = as_seen_by(access, snapshot, withheld_entries(plan))  # withheld from the person: ADR 0010
     snapshot = fold(snapshot, historical(plan))  # no longer current: under "Earlier history"
@@ -91,6 +91,6 @@ def plan_page(request: HttpRequest, access: RecordAccess, plan_id: UUID) -> Show
         "emergency": access.grant is not None,
         "notices": extension.notices(plan, access) if extension.notices else [],
         "links": extension.links(plan, access) if extension.links else [],
-        "other_plans": other_plans(access, plan),
+        "other_plans": others,
     }
     return show(request, "plans/plan.jinja", context, object_id=plan.pk, version=f"draft r{plan.revision}")

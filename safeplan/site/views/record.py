@@ -28,7 +28,7 @@ def person_record(request: HttpRequest, access: RecordAccess) -> Shown | HttpRes
         "person": access.person,
         "access": access,
         "summary_rows": person_summary_rows(access.person),
-        "care_teams": care_teams(access.person),
+        "care_teams": care_teams(access.person, access.caring),
         "emergency": open_grant_notice(access.grant),
         "parts": record_parts(access),
     }
@@ -60,7 +60,7 @@ def _own_record(request: HttpRequest, access: RecordAccess) -> Shown:
         "person": access.person,
         "access": access,
         "summary_rows": person_summary_rows(access.person),
-        "care_teams": care_teams(access.person),
+        "care_teams": care_teams(access.person, access.caring),
         "parts": record_parts(access),
         "visits": recent,
         "more_visits": more is not None,
