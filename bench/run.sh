@@ -59,9 +59,13 @@ for people in $SIZES; do
     createdb -h 127.0.0.1 -U postgres "$DB"
     uv run safeplan migrate --no-input -v0
     uv run safeplan seed --people "$people" >/dev/null
+    # A year of plans, reviews, decisions, concerns and follow-ups for everyone (a seeding command, which refuses
+    # production settings: these are the bench's only, and only for writing the synthetic data).
+    SAFEPLAN_PRODUCTION=false uv run safeplan seed_history >/dev/null
     if [ "$rows" -gt 0 ]; then uv run safeplan seed_audit --rows "$rows"; fi
     psql -h 127.0.0.1 -U postgres -d "$DB" -qc \
-      "CREATE TABLE bench_seeded (people int, audit_rows bigint); INSERT INTO bench_seeded VALUES ($people, $rows)"
+      "CREATE TABLE bench_seeded (people int, audit_rows bigint); INSERT INTO bench_seeded VALUES ($people, $rows)" \
+    -c "VACUUM ANALYZE"
   fi
   read -r cookie_name cookie person plan < <(uv run python bench/session.py)
 

@@ -194,17 +194,21 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
     pid = _as_uuid(person_id)
     if pid is None or not user.is_authenticated or not user.is_active:
         return None
-    person = Person.objects.select_related("organisation").filter(pk=pid).first()
-    if person is None:
-        return None
-    if person.user_id == user.pk:
-        return RecordAccess(person, role="person", purpose=Purpose.SELF)
+    own: Person | None = getattr(user, "person_record", None)  # read with the user (people.backends)
+    if own is not None and own.pk == pid:
+        return RecordAccess(own, role="person", purpose=Purpose.SELF)
     roles = team_roles(user)
     if not roles:
-        return _shared_access(user, person)
-    caring = tuple(
-        CareRelationship.objects.active().filter(person=person).select_related("team").order_by("team__name")
-    )
+        person = _person(pid)
+        return _shared_access(user, person) if person is not None else None
+    # Staff: the person comes with their care relationships, in one query, when any team cares for them now.
+    active = CareRelationship.objects.active().filter(person_id=pid)
+    caring = tuple(active.select_related("team", "person__organisation").order_by("team__name"))
+    person = caring[0].person if caring else _person(pid)
+    if person is None:
+        return None
+    for relationship in caring:
+        relationship.person = person  # one object for the record's person, however many teams care for them
     caring_teams = {c.team_id for c in caring if c.team_id in roles}
     if caring_teams:
         lead = any(roles[t] == StaffRole.Role.TEAM_LEAD for t in caring_teams)
@@ -215,6 +219,10 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
         role = "practitioner (emergency access)"
         return RecordAccess(person, role=role, purpose=Purpose.BREAK_GLASS, grant=grant, caring=caring)
     return None
+
+
+def _person(pid: uuid.UUID) -> Person | None:
+    return Person.objects.select_related("organisation").filter(pk=pid).first()
 
 
 def _shared_access(user: User, person: Person) -> RecordAccess | None:

@@ -11,5 +11,5 @@ from safeplan.people.models import User
 
 class UserBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = User._default_manager.select_related("person_record").filter(pk=user_id).first()
+        user = User._default_manager.select_related("person_record__organisation").filter(pk=user_id).first()
         return user if user is not None and self.user_can_authenticate(user) else None
