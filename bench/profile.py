@@ -2,10 +2,11 @@
 through Django's test client against the bench database.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/safeplan_bench PYTHONPATH=. \\
-        uv run python bench/profile.py /people/PERSON_ID/ [REQUESTS] [--html FILE]
+        uv run python bench/profile.py /people/PERSON_ID/ [REQUESTS] [--flat] [--html FILE]
 
-Prints the call tree (time in each function, slowest first). Production settings are not needed for the shape of
-it, but DEBUG must be off (as `make bench` runs), or template reloading and query logging add to every request.
+Prints the call tree (time in each function, slowest first), or with --flat each function's own time.
+Production settings are not needed for the shape of it, but DEBUG must be off (as `make bench` runs), or template
+reloading and query logging add to every request.
 """
 
 import sys
@@ -34,4 +35,5 @@ with profiler:
 if "--html" in sys.argv:
     with open(sys.argv[sys.argv.index("--html") + 1], "w") as out:
         out.write(profiler.output_html())
-print(profiler.output_text(unicode=True, color=False, show_all=False))
+flat = "--flat" in sys.argv  # time by function (its own time), slowest first, rather than the call tree
+print(profiler.output_text(unicode=True, color=False, show_all=False, flat=flat))
