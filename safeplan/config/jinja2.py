@@ -24,20 +24,19 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
         return reverse(name, args=args or None, kwargs=kwargs or None)
     names = tuple(sorted(kwargs))
     values = [kwargs[key] for key in names]
-    kinds = tuple(_kind(value) for value in values)
-    if None in kinds:
+    kinds = tuple(kind for kind in map(_kind, values) if kind is not None)
+    if len(kinds) != len(values):
         return reverse(name, kwargs=kwargs)
     key = (name, names, kinds, get_script_prefix(), get_urlconf(), translation.get_language())
-    shape = _SHAPES.get(key, _UNKNOWN)
-    if shape is _UNKNOWN:
-        shape = _SHAPES[key] = _shape(name, names, kinds)
+    if key not in _SHAPES:
+        _SHAPES[key] = _shape(name, names, kinds)
+    shape = _SHAPES[key]
     if shape is None:
         return reverse(name, kwargs=kwargs)
     return shape.format(*(str(value) for value in values))
 
 
 _SAFE_TEXT = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # needs no quoting in a path
-_UNKNOWN = object()
 _SHAPES: dict[tuple[Any, ...], str | None] = {}  # (name, argument names, their kinds, …): the URL with {0}, {1}…
 
 
