@@ -25,11 +25,9 @@ from safeplan.plans import measures as plans_measures
 
 
 def _record_part(access: RecordAccess) -> dict[str, Any]:
-    from safeplan.plans.historical import count_due_for_review
-    from safeplan.plans.queries import plans_with_status
+    from safeplan.plans.at_a_glance import plans_at_a_glance
 
-    plans = plans_with_status(access.person)
-    due = count_due_for_review(access.person) if access.is_care_team else 0
+    plans, due = plans_at_a_glance(access.person, count_due=access.is_care_team)
     return {"plans": plans, "due": due}
 
 

@@ -78,7 +78,7 @@ class DueEntry:
     asked: ReviewRequest | None  # the person's latest request since the last review, if any
 
 
-def _review_age_start(person: Person, today: date | None) -> datetime:
+def review_age_start(person: Person, today: date | None) -> datetime:
     """Words written before this are old enough to go through again (the organisation's review age)."""
     age = add_months(today or timezone.localdate(), -12 * person.organisation.history_review_years)
     return timezone.make_aware(datetime.combine(age, time.min))
@@ -87,7 +87,7 @@ def _review_age_start(person: Person, today: date | None) -> datetime:
 def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
     """Entries the care team should go through with the person: older than the organisation's review age and never
     looked at again, or asked about by the person since they were last looked at. Oldest first."""
-    before = _review_age_start(person, today)
+    before = review_age_start(person, today)
     revisions = current_revisions_of(person).select_related("entry__plan__template")
     reviews = _latest(EntryReview.objects.filter(entry__plan__person=person))
     asks = _latest(ReviewRequest.objects.filter(entry__plan__person=person))
@@ -108,14 +108,14 @@ def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
 
 
 def count_due_for_review(person: Person, today: date | None = None) -> int:
-    """How many entries `due_for_review` lists, counted by the database in one query (the record page shows only
-    the number, and loading every entry with its plan's template was most of that page's time)."""
+    """How many entries `due_for_review` lists, counted by the database in one query (the record page counts them
+    in SQL of its own, with its plans: plans/at_a_glance.py)."""
     reviews = EntryReview.objects.filter(entry_id=OuterRef("entry_id"))
     last_review = reviews.order_by("-written_at", "-pk").values("written_at")[:1]
     asks = ReviewRequest.objects.filter(entry_id=OuterRef("entry_id"))
     withheld = Withholding.objects.current().filter(
         person=person, object_type=ENTRY, object_id=Cast(OuterRef("entry_id"), CharField())
     )
-    old = Q(written_at__lt=_review_age_start(person, today)) & ~Exists(reviews)
+    old = Q(written_at__lt=review_age_start(person, today)) & ~Exists(reviews)
     asked = Exists(asks.filter(written_at__gt=Subquery(last_review))) | (Exists(asks) & ~Exists(reviews))
     return current_revisions_of(person).filter(old | asked).exclude(Exists(withheld)).count()

@@ -211,3 +211,55 @@ def test_the_list_to_go_through_reads_the_same_number_of_times_however_many_plan
             mode=Mode.OWN,
         )
     assert reads() == one
+
+
+def test_the_record_pages_plans_in_one_query_say_what_the_plan_pages_say(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from safeplan.plans.at_a_glance import plans_at_a_glance
+    from safeplan.plans.queries import plans_with_status
+
+    def said(status) -> tuple:
+        agreed, pending = status.agreed, status.pending
+        return (
+            agreed and (agreed.pk, agreed.number, agreed.agreed_at, agreed.review_due),
+            pending and pending.pk,
+            status.changed_since_agreed,
+            status.overdue,
+            status.tag,
+            status.agreed_line(for_person=False),
+        )
+
+    def agrees() -> None:
+        with CaptureQueriesContext(connection) as captured:
+            glance, due = plans_at_a_glance(world.person, count_due=True)
+            seen = [(plan.pk, said(status)) for plan, status in glance]
+        assert len(captured.captured_queries) == 1
+        assert seen == [(plan.pk, said(status)) for plan, status in plans_with_status(world.person)]
+        assert due == count_due_for_review(world.person)
+
+    agrees()  # a draft, never put forward; the old event is due
+    version = services.put_forward(world.staff, world.plan)
+    agrees()  # waiting to be agreed
+    services.sign_version(world.staff, version, content_hash_seen=version.content_hash)
+    services.sign_version(world.me, version, content_hash_seen=version.content_hash)
+    agrees()  # agreed
+    words = Entry.objects.filter(plan=world.plan, voice=Voice.PERSON).get()
+    services.add_entry(
+        world.staff,
+        world.plan,
+        section_key=words.section_key,
+        item_key=words.item_key,
+        fields={"text": "Something new since it was agreed"},
+        voice=Voice.CARE_TEAM,
+        mode=Mode.OWN,
+    )
+    world.plan.refresh_from_db()
+    agrees()  # changed since it was agreed
+    services.put_forward(world.staff, world.plan)
+    agrees()  # agreed, and a newer version waiting
+    mark_historical(world)
+    services.start_plan(world.staff, world.template, purpose="For work")
+    agrees()  # two plans; nothing due now
+    assert plans_at_a_glance(world.person, count_due=False)[1] == 0
