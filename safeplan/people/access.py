@@ -9,7 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet, TextField
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from safeplan.audit.models import AuditEvent
@@ -189,8 +191,9 @@ def open_grant(user: User, person_id: uuid.UUID) -> BreakGlassGrant | None:
     )
 
 
-def resolve_access(user: User, person_id: object) -> RecordAccess | None:
-    """The user's access to this person's record, or None: no record, or no right to see it."""
+def resolve_access(user: User, person_id: object, *, with_members: bool = False) -> RecordAccess | None:
+    """The user's access to this person's record, or None: no record, or no right to see it. With `with_members`,
+    staff access also reads who is in each caring team (`CareRelationship.members`), in the same statement."""
     pid = _as_uuid(person_id)
     if pid is None or not user.is_authenticated or not user.is_active:
         return None
@@ -203,6 +206,8 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
         return _shared_access(user, person) if person is not None else None
     # Staff: the person comes with their care relationships, in one query, when any team cares for them now.
     active = CareRelationship.objects.active().filter(person_id=pid)
+    if with_members:
+        active = active.annotate(members_json=team_members_sql())
     caring = tuple(active.select_related("team", "person__organisation").order_by("team__name"))
     person = caring[0].person if caring else _person(pid)
     if person is None:
@@ -219,6 +224,24 @@ def resolve_access(user: User, person_id: object) -> RecordAccess | None:
         role = "practitioner (emergency access)"
         return RecordAccess(person, role=role, purpose=Purpose.BREAK_GLASS, grant=grant, caring=caring)
     return None
+
+
+def team_members_sql() -> RawSQL:
+    """For each care relationship, the active practitioners and team leads of its team as JSON text, [[name, job
+    title, role], …] by name: one subquery of the statement that reads the relationships. A name is what str(user)
+    gives: the display name, else the full name, else the username."""
+    name = "COALESCE(NULLIF(u.display_name, ''), NULLIF(TRIM(u.first_name || ' ' || u.last_name), ''), u.username)"
+    members = (
+        f"FROM {StaffRole._meta.db_table} s JOIN {User._meta.db_table} u ON u.id = s.user_id"
+        f" WHERE s.team_id = {CareRelationship._meta.db_table}.team_id AND s.role IN (%s, %s) AND u.is_active"
+    )
+    if connection.vendor == "postgresql":
+        listed = f"json_agg(json_build_array({name}, s.job_title, s.role) ORDER BY u.display_name, s.id)"
+        sql = f"SELECT CAST(COALESCE({listed}, '[]') AS TEXT) {members}"  # noqa: S608 - no value in it
+    else:
+        ordered = f"SELECT {name} AS name, s.job_title, s.role {members} ORDER BY u.display_name, s.id"  # noqa: S608
+        sql = f"SELECT json_group_array(json_array(name, job_title, role)) FROM ({ordered})"  # noqa: S608
+    return RawSQL(sql, list(StaffRole.TEAM_ROLES), output_field=TextField())  # noqa: S611 - values are parameters
 
 
 def _person(pid: uuid.UUID) -> Person | None:

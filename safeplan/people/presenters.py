@@ -1,5 +1,6 @@
 """Display logic for record pages, kept out of templates."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -7,38 +8,43 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from safeplan.core.dates import long_day
-from safeplan.people.models import BreakGlassGrant, CareRelationship, Person, StaffRole
+from safeplan.people.access import team_members_sql
+from safeplan.people.models import BreakGlassGrant, CareRelationship, Person
 
 
 def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
+@dataclass(frozen=True)
+class Member:
+    """Someone in a caring team, as the record page names them."""
+
+    user: str
+    job_title: str
+    role: str
+
+
 @dataclass
 class CareTeam:
     team_name: str
     since: date
-    members: list[StaffRole]
+    members: list[Member]
 
 
 def care_teams(person: Person, caring: "tuple[CareRelationship, ...] | None" = None) -> list[CareTeam]:
-    """The teams caring for the person now, with their members (given `caring`, the active care relationships with
-    their teams in name order, as `RecordAccess.caring` holds them, only the members are read)."""
-    if caring is None:
-        caring = tuple(
-            CareRelationship.objects.active().filter(person=person).select_related("team").order_by("team__name")
-        )
-    roles = (
-        StaffRole.objects.filter(
-            team_id__in=[c.team_id for c in caring], role__in=StaffRole.TEAM_ROLES, user__is_active=True
-        )
-        .select_related("user")
-        .order_by("user__display_name")
-    )
-    by_team: dict[int | None, list[StaffRole]] = {}
-    for role in roles:
-        by_team.setdefault(role.team_id, []).append(role)
-    return [CareTeam(c.team.name, c.started_on, by_team.get(c.team_id, [])) for c in caring]
+    """The teams caring for the person now, with their members, in one statement. `caring`, when staff access read
+    the relationships with their members (`resolve_access(..., with_members=True)`), needs none."""
+    if caring is None or any(not hasattr(c, "members_json") for c in caring):
+        active = CareRelationship.objects.active().filter(person=person).annotate(members_json=team_members_sql())
+        caring = tuple(active.select_related("team").order_by("team__name"))
+    return [
+        CareTeam(c.team.name, c.started_on, [Member(*member) for member in json.loads(_members(c))]) for c in caring
+    ]
+
+
+def _members(relationship: CareRelationship) -> str:
+    return getattr(relationship, "members_json", None) or "[]"
 
 
 def person_summary_rows(person: Person) -> list[dict]:

@@ -111,7 +111,11 @@ def _may_post(access: RecordAccess, supporters: Supporters) -> bool:
 
 
 def person_record_view(
-    object_type: str = "person", *, methods: tuple[str, ...] = READ, supporters: Supporters = False
+    object_type: str = "person",
+    *,
+    methods: tuple[str, ...] = READ,
+    supporters: Supporters = False,
+    care_team: bool = False,
 ) -> Callable[[RecordView[P]], Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]]:
     """Wrap a view of one person's record.
 
@@ -126,6 +130,8 @@ def person_record_view(
     views that say `supporters="add"` accept a supporter's POST, and only from one the person asked to add their view
     somewhere (the service then checks the exact part: `Writer.check_adding`); `supporters="post"` lets any of them
     post, for a service that decides itself (raising a concern).
+
+    A view that lists the caring teams' members says `care_team=True`: they are read with the access.
     """
 
     def decorate(view: RecordView[P]) -> Callable[Concatenate[HttpRequest, str, P], HttpResponseBase]:
@@ -135,7 +141,7 @@ def person_record_view(
                 return HttpResponseNotAllowed(methods)
             try:
                 with transaction.atomic():
-                    access = resolve_access(request.user, person_id)  # type: ignore[arg-type]
+                    access = resolve_access(request.user, person_id, with_members=care_team)  # type: ignore[arg-type]
                     if access is not None and request.method == "POST" and not _may_post(access, supporters):
                         raise Http404("Emergency access is for reading only.")
                     if access is not None and access.is_supporter and not supporters:

@@ -20,7 +20,7 @@ def record_parts(access: RecordAccess) -> list[tuple[str, dict[str, Any]]]:
     return [(part.template, part.context(access)) for c in registered() for part in c.record_parts]
 
 
-@person_record_view()
+@person_record_view(care_team=True)
 def person_record(request: HttpRequest, access: RecordAccess) -> Shown | HttpResponseBase:
     if access.is_person:
         return redirect("your_record")
