@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import dateformat, timezone, translation
-from jinja2 import ChainableUndefined, Environment
+from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache
 
 from safeplan.core.dates import long_day
 from safeplan.core.phone import dial
@@ -113,6 +113,10 @@ def nhs_number(value: str | None) -> str:
 
 def environment(**options: Any) -> Environment:
     options["undefined"] = ChainableUndefined  # Django passes its own default; the NHS macros need this one
+    if not options.get("auto_reload"):
+        # Compiled templates kept on disk between processes (a new worker's first pages need not compile the layout
+        # and the NHS macros again): Jinja's own cache, in a directory only this user may read and write.
+        options.setdefault("bytecode_cache", FileSystemBytecodeCache())
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
     options.setdefault("extensions", ["jinja2.ext.do", "jinja2.ext.i18n"])
