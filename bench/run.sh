@@ -22,6 +22,7 @@ export BENCH_RUN=${BENCH_RUN:-$(date -u +%Y%m%dT%H%M%S)}  # which figures in ben
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v ss >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iproute2 >/dev/null; }
 mkdir -p bench/results
+export DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"  # production settings need one; each size sets its own
 source bench/production.sh
 
 failed=0

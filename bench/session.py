@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from safeplan.people.access import caseload_for  # noqa: E402
 from safeplan.people.models import User  # noqa: E402
-from safeplan.plans.bench_data import plan_with_entries  # noqa: E402
+from safeplan.plans.bench_data import BENCH_PURPOSE, plan_with_entries  # noqa: E402
 from safeplan.plans.models import Plan  # noqa: E402
 
 USERNAME = "load1-practitioner-0001"
@@ -35,6 +35,7 @@ if __name__ == "__main__":
     user = User.objects.get(username=USERNAME)
     person = caseload_for(user).order_by("id").first()
     # A database kept between runs (BENCH_REUSE_DB) keeps the plan the first run wrote, so the page stays the same.
-    plan = Plan.objects.filter(person=person, started_by=user).first() or plan_with_entries(user, person, entries=30)
+    mine = Plan.objects.filter(person=person, started_by=user, purpose=BENCH_PURPOSE).first()
+    plan = mine or plan_with_entries(user, person, entries=30)
     name = settings.SESSION_COOKIE_NAME
     print(name, signed_in(user).cookies[name].value, person.pk, plan.pk)

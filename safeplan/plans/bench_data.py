@@ -5,14 +5,16 @@ from safeplan.people.models import Person, User
 from safeplan.plans import services
 from safeplan.plans.models import Mode, Plan, PlanTemplate, Voice
 
+BENCH_PURPOSE = "Load test"  # how the bench finds its own plan again among a person's year of synthetic history
 
-def plan_with_entries(practitioner: User, person: Person, *, entries: int) -> Plan:
+
+def plan_with_entries(practitioner: User, person: Person, *, entries: int, purpose: str = BENCH_PURPOSE) -> Plan:
     access = resolve_access(practitioner, person.pk)
     if access is None:
         raise LookupError("The practitioner does not care for this person.")
     writer = services.Writer(practitioner, access, "bench")
     template = PlanTemplate.objects.get(organisation=None, key="person-centred", version=1)
-    plan = services.start_plan(writer, template)
+    plan = services.start_plan(writer, template, purpose=purpose)
     prompts = [(s["key"], i["key"], i["kind"]) for s in template.sections for i in s["items"] if i["kind"] == "text"]
     for n in range(entries):
         section, item, _ = prompts[n % len(prompts)]

@@ -58,7 +58,7 @@ def grow(practitioner, person, plan) -> None:
         if n % 4 == 0:
             plan.refresh_from_db()
             services.put_forward(writer, plan)
-    plan_with_entries(practitioner, person, entries=6)
+    plan_with_entries(practitioner, person, entries=6, purpose="Another")
     team = person.care_relationships.get().team
     for _ in range(15):
         CareRelationshipFactory(person=PersonFactory(organisation=person.organisation), team=team)
