@@ -84,6 +84,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         cursor.execute(f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}")
         cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}")
         cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}")
+        cursor.execute(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {APP_ROLE}")
         _owner.update({key: str(connection.settings_dict.get(key) or "") for key in ("HOST", "PORT", "NAME", "USER")})
         _owner["PASSWORD"] = str(connection.settings_dict.get("PASSWORD") or "")
     _connect_as(APP_ROLE)

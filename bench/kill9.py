@@ -68,18 +68,23 @@ def workers() -> list[int]:
     return [int(pid) for pid in out.split()]
 
 
-threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+threads = [threading.Thread(target=client, daemon=True) for _ in range(CLIENTS)]
 for thread in threads:
     thread.start()
 kills = 0
 ends = time.monotonic() + SECONDS
-while time.monotonic() < ends:
-    time.sleep(EVERY * random.uniform(0.5, 1.5))  # noqa: S311 - timing, not security
-    alive = workers()
-    if alive:
-        os.kill(random.choice(alive), signal.SIGKILL)  # noqa: S311
-        kills += 1
-stop.set()
+try:
+    while time.monotonic() < ends:
+        time.sleep(EVERY * random.uniform(0.5, 1.5))  # noqa: S311 - timing, not security
+        alive = workers()
+        if alive:
+            try:
+                os.kill(random.choice(alive), signal.SIGKILL)  # noqa: S311
+                kills += 1
+            except ProcessLookupError:
+                pass  # it had just gone: gunicorn replaced it
+finally:
+    stop.set()
 for thread in threads:
     thread.join()
 time.sleep(1)  # let the database notice the last killed connections and roll their transactions back

@@ -24,6 +24,8 @@ from safeplan.people.models import User  # noqa: E402
 if settings.DEBUG:
     sys.exit("Run with DEBUG off (DJANGO_DEBUG unset or false).")
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
+if "--html" in sys.argv:
+    args.remove(sys.argv[sys.argv.index("--html") + 1])
 path, requests = args[0], int(args[1]) if len(args) > 1 else 50
 client = signed_in(User.objects.get(username=USERNAME))
 for _ in range(5):

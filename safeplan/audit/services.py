@@ -101,6 +101,7 @@ def _append_in_the_database(event: AuditEvent) -> None:
         )
         event.pk, event.seq, event.prev_hash, event.hash = cursor.fetchone()
     event._state.adding = False  # noqa: SLF001 - the row exists: mark it saved, as save() would have
+    event._state.db = connection.alias  # noqa: SLF001
 
 
 def _append_here(event: AuditEvent) -> None:

@@ -69,7 +69,10 @@ def _shape(name: str, names: tuple[str, ...], kinds: tuple[type, ...]) -> str | 
         shape = shape.replace(str(marker), f"{{{n}}}")
     # A converter that writes a value other than as str() does would not fit: check with a second set of markers.
     others = [_marker(kind, n + len(kinds)) for n, kind in enumerate(kinds)]
-    if shape.format(*map(str, others)) != reverse(name, kwargs=dict(zip(names, others, strict=True))):
+    try:
+        if shape.format(*map(str, others)) != reverse(name, kwargs=dict(zip(names, others, strict=True))):
+            return None
+    except NoReverseMatch:
         return None
     return shape
 
@@ -116,7 +119,10 @@ def environment(**options: Any) -> Environment:
     if not options.get("auto_reload"):
         # Compiled templates kept on disk between processes (a new worker's first pages need not compile the layout
         # and the NHS macros again): Jinja's own cache, in a directory only this user may read and write.
-        options.setdefault("bytecode_cache", FileSystemBytecodeCache())
+        try:
+            options.setdefault("bytecode_cache", FileSystemBytecodeCache())
+        except (OSError, RuntimeError):  # no private temporary directory: compile in each process, as before
+            pass
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
     options.setdefault("extensions", ["jinja2.ext.do", "jinja2.ext.i18n"])

@@ -193,7 +193,8 @@ def open_grant(user: User, person_id: uuid.UUID) -> BreakGlassGrant | None:
 
 def resolve_access(user: User, person_id: object, *, with_members: bool = False) -> RecordAccess | None:
     """The user's access to this person's record, or None: no record, or no right to see it. With `with_members`,
-    staff access also reads who is in each caring team (`CareRelationship.members`), in the same statement."""
+    staff access also reads who is in each caring team (each relationship's `members_json`, which
+    `presenters.care_teams` reads), in the same statement."""
     pid = _as_uuid(person_id)
     if pid is None or not user.is_authenticated or not user.is_active:
         return None

@@ -99,8 +99,11 @@ def test_only_a_new_review_brings_it_back_and_nobody_but_the_care_team_decides(w
 
 def due(person) -> list:
     """The list to go through, checked against the count the record page shows (counted apart, in the database)."""
+    from safeplan.plans.at_a_glance import plans_at_a_glance
+
     listed = due_for_review(person)
     assert count_due_for_review(person) == len(listed)
+    assert plans_at_a_glance(person, count_due=True)[1] == len(listed)  # the record page's own SQL
     return listed
 
 
