@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeplan.core.dates import add_months
 from safeplan.people.models import Person
-from safeplan.people.withholding import Withholding, current_withholdings
+from safeplan.people.withholding import current_withholdings
 from safeplan.plans.models import Entry, EntryReview, Plan, ReviewRequest
 from safeplan.plans.queries import current_revisions_of, placement
 from safeplan.plans.withheld import ENTRY
@@ -105,17 +104,3 @@ def due_for_review(person: Person, today: date | None = None) -> list[DueEntry]:
             written = timezone.localdate(revision.written_at)
             found.append(DueEntry(entry, entry.plan, f"“{section}”: {prompt}", written, asked))
     return sorted(found, key=lambda due: due.written_on)
-
-
-def count_due_for_review(person: Person, today: date | None = None) -> int:
-    """How many entries `due_for_review` lists, counted by the database in one query (the record page counts them
-    in SQL of its own, with its plans: plans/at_a_glance.py)."""
-    reviews = EntryReview.objects.filter(entry_id=OuterRef("entry_id"))
-    last_review = reviews.order_by("-written_at", "-pk").values("written_at")[:1]
-    asks = ReviewRequest.objects.filter(entry_id=OuterRef("entry_id"))
-    withheld = Withholding.objects.current().filter(
-        person=person, object_type=ENTRY, object_id=Cast(OuterRef("entry_id"), CharField())
-    )
-    old = Q(written_at__lt=review_age_start(person, today)) & ~Exists(reviews)
-    asked = Exists(asks.filter(written_at__gt=Subquery(last_review))) | (Exists(asks) & ~Exists(reviews))
-    return current_revisions_of(person).filter(old | asked).exclude(Exists(withheld)).count()
