@@ -9,12 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet, TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from safeplan.audit.models import AuditEvent
+from safeplan.people.caring import caring_now
 from safeplan.people.models import (
     BreakGlassGrant,
     CareRelationship,
@@ -206,15 +205,10 @@ def resolve_access(user: User, person_id: object, *, with_members: bool = False)
         person = _person(pid)
         return _shared_access(user, person) if person is not None else None
     # Staff: the person comes with their care relationships, in one query, when any team cares for them now.
-    active = CareRelationship.objects.active().filter(person_id=pid)
-    if with_members:
-        active = active.annotate(members_json=team_members_sql())
-    caring = tuple(active.select_related("team", "person__organisation").order_by("team__name"))
+    caring = tuple(caring_now(pid, with_members=with_members))
     person = caring[0].person if caring else _person(pid)
     if person is None:
         return None
-    for relationship in caring:
-        relationship.person = person  # one object for the record's person, however many teams care for them
     caring_teams = {c.team_id for c in caring if c.team_id in roles}
     if caring_teams:
         lead = any(roles[t] == StaffRole.Role.TEAM_LEAD for t in caring_teams)
@@ -225,24 +219,6 @@ def resolve_access(user: User, person_id: object, *, with_members: bool = False)
         role = "practitioner (emergency access)"
         return RecordAccess(person, role=role, purpose=Purpose.BREAK_GLASS, grant=grant, caring=caring)
     return None
-
-
-def team_members_sql() -> RawSQL:
-    """For each care relationship, the active practitioners and team leads of its team as JSON text, [[name, job
-    title, role], …] by name: one subquery of the statement that reads the relationships. A name is what str(user)
-    gives: the display name, else the full name, else the username."""
-    name = "COALESCE(NULLIF(u.display_name, ''), NULLIF(TRIM(u.first_name || ' ' || u.last_name), ''), u.username)"
-    members = (
-        f"FROM {StaffRole._meta.db_table} s JOIN {User._meta.db_table} u ON u.id = s.user_id"
-        f" WHERE s.team_id = {CareRelationship._meta.db_table}.team_id AND s.role IN (%s, %s) AND u.is_active"
-    )
-    if connection.vendor == "postgresql":
-        listed = f"json_agg(json_build_array({name}, s.job_title, s.role) ORDER BY u.display_name, s.id)"
-        sql = f"SELECT CAST(COALESCE({listed}, '[]') AS TEXT) {members}"  # noqa: S608 - no value in it
-    else:
-        ordered = f"SELECT {name} AS name, s.job_title, s.role {members} ORDER BY u.display_name, s.id"  # noqa: S608
-        sql = f"SELECT json_group_array(json_array(name, job_title, role)) FROM ({ordered})"  # noqa: S608
-    return RawSQL(sql, list(StaffRole.TEAM_ROLES), output_field=TextField())  # noqa: S611 - values are parameters
 
 
 def _person(pid: uuid.UUID) -> Person | None:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from safeplan.core.dates import long_day
-from safeplan.people.access import team_members_sql
+from safeplan.people.caring import caring_now
 from safeplan.people.models import BreakGlassGrant, CareRelationship, Person
 
 
@@ -36,8 +36,7 @@ def care_teams(person: Person, caring: "tuple[CareRelationship, ...] | None" = N
     """The teams caring for the person now, with their members, in one statement. `caring`, when staff access read
     the relationships with their members (`resolve_access(..., with_members=True)`), needs none."""
     if caring is None or any(not hasattr(c, "members_json") for c in caring):
-        active = CareRelationship.objects.active().filter(person=person).annotate(members_json=team_members_sql())
-        caring = tuple(active.select_related("team").order_by("team__name"))
+        caring = tuple(caring_now(person.pk, with_members=True))
     return [
         CareTeam(c.team.name, c.started_on, [Member(*member) for member in json.loads(_members(c))]) for c in caring
     ]

@@ -1,0 +1,82 @@
+"""Reads on the hot path whose SQL is the same on every request (issue 16, ADR 0014).
+
+The ORM builds a query's SQL afresh on every request, and on the record and plan pages that cost more than the
+database did. A read here is written once, as SQL built from the models' own table and column names, and each request
+only binds its values. Its rows become model instances the way the ORM makes them: `Model.from_db`, with the converters
+the ORM applies to each column (on SQLite, for example, a UUID is read back from its text), so the objects behave
+exactly as a QuerySet's do. A column a read leaves out is loaded if anything asks for it (one more statement, which
+the query-count tests would catch).
+
+Use it only where a page is measurably slower for the ORM, and keep an ORM version of the same rule in a test to
+compare with (as `people/tests/test_fixed_sql.py` does for the care team read).
+"""
+
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, Generic, TypeVar
+
+from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Field, Model
+
+M = TypeVar("M", bound=Model)
+Converter = Callable[[Any, Any, BaseDatabaseWrapper], Any]
+
+
+class Columns(Generic[M]):
+    """One model's columns in a hand-written SELECT, under `alias` (its table's name unless given), and how to make
+    an instance from them again."""
+
+    def __init__(self, model: type[M], alias: str = "", only: Collection[str] | None = None) -> None:
+        self.model = model
+        self.alias = alias or model._meta.db_table
+        fields = [f for f in model._meta.concrete_fields if only is None or f.attname in only]
+        self.fields: list[Field] = fields  # type: ignore[assignment]
+        self.attnames = [f.attname for f in fields]
+        self._converters: dict[str, list[tuple[int, list[Converter], Any]]] = {}  # by connection alias
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    @property
+    def sql(self) -> str:
+        """The columns for a SELECT list, in the model's field order."""
+        return ", ".join(f"{self.alias}.{f.column}" for f in self.fields)
+
+    def load(self, row: Sequence[Any], start: int = 0) -> M:
+        """The instance in `row` from column `start` on, as the ORM would have made it."""
+        using = router.db_for_read(self.model)
+        values = list(row[start : start + len(self.fields)])
+        connection = connections[using]
+        for i, converters, expression in self._converters_for(connection):
+            value = values[i]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            values[i] = value
+        return self.model.from_db(using, self.attnames, values)
+
+    def _converters_for(self, connection: BaseDatabaseWrapper) -> list[tuple[int, list[Converter], Any]]:
+        """What SQLCompiler.get_converters finds for each column: the backend's, then the field's own."""
+        if connection.alias not in self._converters:
+            found = []
+            for i, field in enumerate(self.fields):
+                expression = field.get_col(self.alias)
+                converters = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
+                if converters:
+                    found.append((i, converters, expression))
+            self._converters[connection.alias] = found
+        return self._converters[connection.alias]
+
+
+def prep(model: type[Model], name: str, value: Any, using: str = "default") -> Any:
+    """`value` as the database takes it for `model`'s field `name` (a UUID as text on SQLite, for example)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field)
+    return field.get_db_prep_value(value, connections[using], prepared=False)
+
+
+def rows(sql: str, params: Sequence[Any], using: str = "default") -> list[tuple[Any, ...]]:
+    """Every row of one statement, through Django's cursor (so its wrappers, such as the tests' query counts, see
+    it)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
