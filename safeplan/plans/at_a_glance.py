@@ -2,31 +2,33 @@
 latest agreed and latest versions and, for the care team, how many entries are due to go through with the person.
 Before, this was three statements (the plans, all their versions, then the entries due).
 
-The version columns and the count are written here in SQL, because building the same with the ORM's subqueries cost
-more in Python, on every request, than the statements it saved. `historical.due_for_review` is the rule in the ORM;
-`plans/tests/test_historical.py` checks that the two agree in every state a plan goes through.
+The statement is written here in SQL, once per process (core/fixed_sql.py), because building the same with the ORM
+cost more in Python, on every request, than the database took to answer it. `historical.due_for_review` is the rule
+in the ORM; `plans/tests/test_historical.py` checks that the two agree in every state a plan goes through.
 """
 
 from datetime import date
 
-from django.db import connection, router
-from django.db.models import Field, IntegerField
-from django.db.models.expressions import RawSQL
+from django.db import connection
 
+from safeplan.core.fixed_sql import Columns, prep, rows
 from safeplan.people.models import Person
 from safeplan.people.withholding import Withholding
 from safeplan.plans.historical import review_age_start
-from safeplan.plans.models import Entry, EntryReview, EntryRevision, Plan, PlanVersion, ReviewRequest
+from safeplan.plans.models import Entry, EntryReview, EntryRevision, Plan, PlanTemplate, PlanVersion, ReviewRequest
 from safeplan.plans.presenters import PlanStatus, plan_status
 from safeplan.plans.withheld import ENTRY
 
-# What PlanStatus reads of a version, in the model's field order; anything else is loaded if it is ever read.
-_READ = {"id", "number", "plan_revision", "agreed_at", "review_due"}
-VERSION_FIELDS = [f.attname for f in PlanVersion._meta.concrete_fields if f.attname in _READ]
-
-_VERSIONS, _PLANS = PlanVersion._meta.db_table, Plan._meta.db_table
-_VERSION = f"SELECT v.{{column}} FROM {_VERSIONS} v WHERE v.plan_id = {_PLANS}.id{{agreed}} ORDER BY v.number DESC"  # noqa: S608
-_VERSION += " LIMIT 1"
+_PLANS, _TEMPLATES, _VERSIONS = Plan._meta.db_table, PlanTemplate._meta.db_table, PlanVersion._meta.db_table
+_PLAN = Columns(Plan)
+# Not the template's definition or description: a page of plans reads only their titles, and parsing each
+# template's definition cost more than the rest of the statement.
+_TEMPLATE = Columns(PlanTemplate, only={"id", "organisation_id", "key", "version", "title", "summary"})
+# What PlanStatus reads of a version (never its snapshot); anything else is loaded if it is ever read.
+_READ = {"id", "plan_id", "number", "plan_revision", "agreed_at", "review_due"}
+_AGREED = Columns(PlanVersion, alias="agreed_version", only=_READ)
+_LATEST = Columns(PlanVersion, alias="latest_version", only=_READ)
+_NEWEST = f"SELECT v.id FROM {_VERSIONS} v WHERE v.plan_id = {_PLANS}.id{{agreed}} ORDER BY v.number DESC LIMIT 1"  # noqa: S608
 
 # The entries `due_for_review` lists: as they stand now (not taken out, not a view, not hidden from staff), not
 # withheld from the person, and either older than the review age and never looked at again, or asked about with no
@@ -49,47 +51,48 @@ WHERE p.person_id = %s AND r.number = e.revision AND NOT r.removed
 """  # noqa: S608 - table names from the models; every value is a parameter
 
 
+_SQL: dict[tuple[str, bool], str] = {}  # (database vendor, with the count due): the statement
+
+
+def _statement(count_due: bool) -> str:
+    key = (connection.vendor, count_due)
+    if key not in _SQL:
+        due = f", ({_DUE})" if count_due else ""
+        agreed, latest = _NEWEST.format(agreed=" AND v.agreed_at IS NOT NULL"), _NEWEST.format(agreed="")
+        _SQL[key] = (
+            f"SELECT {_PLAN.sql}, {_TEMPLATE.sql}, {_AGREED.sql}, {_LATEST.sql}{due}"  # noqa: S608
+            f" FROM {_PLANS} JOIN {_TEMPLATES} ON {_TEMPLATES}.id = {_PLANS}.template_id"
+            f" LEFT JOIN {_VERSIONS} agreed_version ON agreed_version.id = ({agreed})"
+            f" LEFT JOIN {_VERSIONS} latest_version ON latest_version.id = ({latest})"
+            f" WHERE {_PLANS}.person_id = %s ORDER BY {_PLANS}.started_at DESC, {_PLANS}.id"
+        )
+    return _SQL[key]
+
+
 def plans_at_a_glance(
     person: Person, *, count_due: bool, today: date | None = None
 ) -> tuple[list[tuple[Plan, PlanStatus]], int]:
     """The person's plans, newest first, each with its status (as `plans_with_status` gives it), and how many
     entries are due to go through (0 unless `count_due`): one statement, however many plans, versions and entries."""
-    annotations: dict[str, RawSQL] = {}
-    for prefix, agreed in [("agreed", " AND v.agreed_at IS NOT NULL"), ("latest", "")]:
-        for field in VERSION_FIELDS:
-            sql = _VERSION.format(column=_field(field).column, agreed=agreed)
-            annotations[f"glance_{prefix}_{field}"] = RawSQL(sql, [], output_field=_field(field))  # noqa: S611
+    person_id = prep(Plan, "person", person.pk)
+    params = []
     if count_due:
-        person_id = Person._meta.pk.get_db_prep_value(person.pk, connection)  # type: ignore[union-attr]
-        before = EntryRevision._meta.get_field("written_at").get_db_prep_value(
-            review_age_start(person, today), connection
-        )
+        before = prep(EntryRevision, "written_at", review_age_start(person, today))
         params = [person_id, before, person_id, ENTRY]
-        annotations["glance_due"] = RawSQL(_DUE, params, output_field=IntegerField())  # noqa: S611
-    plans = list(
-        Plan.objects.filter(person=person).select_related("template").annotate(**annotations).order_by("-started_at")
-    )
-    found = []
-    for plan in plans:
+    found, due = [], 0
+    for row in rows(_statement(count_due), [*params, person_id]):
+        plan = _PLAN.load(row)
+        at = len(_PLAN)
+        plan.template = _TEMPLATE.load(row, at)
         plan.person = person
-        versions = {v.number: v for v in (_version(plan, "agreed"), _version(plan, "latest")) if v is not None}
+        at += len(_TEMPLATE)
+        versions: dict[int, PlanVersion] = {}
+        for columns in (_AGREED, _LATEST):
+            if row[at] is not None:  # its id: none agreed yet, or none put forward
+                version = columns.load(row, at)
+                version.plan = plan
+                versions[version.number] = version
+            at += len(columns)
         found.append((plan, plan_status(plan, [versions[n] for n in sorted(versions)])))
-    due = plans[0].glance_due if plans and count_due else 0  # type: ignore[attr-defined]
-    return found, int(due or 0)
-
-
-def _field(name: str) -> Field:
-    field = PlanVersion._meta.get_field(name)
-    assert isinstance(field, Field)
-    return field
-
-
-def _version(plan: Plan, prefix: str) -> PlanVersion | None:
-    values = [getattr(plan, f"glance_{prefix}_{field}") for field in VERSION_FIELDS]
-    if values[VERSION_FIELDS.index("id")] is None:
-        return None
-    given = dict(zip(["plan_id", *VERSION_FIELDS], [plan.pk, *values], strict=True))
-    ordered = [f.attname for f in PlanVersion._meta.concrete_fields if f.attname in given]
-    version = PlanVersion.from_db(router.db_for_read(PlanVersion), ordered, [given[name] for name in ordered])
-    version.plan = plan
-    return version
+        due = int(row[at] or 0) if count_due else 0
+    return found, due
