@@ -13,15 +13,10 @@ from safeplan.people.capabilities import Capability, DemoWorld, RecordPart
 def _record_part(access: RecordAccess) -> dict[str, Any]:
     if not access.is_care_team:
         return {}
-    from safeplan.exports.models import Export
     from safeplan.exports.presenters import rows
+    from safeplan.exports.queries import open_requests
 
-    waiting = Export.objects.filter(
-        person=access.person,
-        kind=Export.Kind.SUBJECT_ACCESS,
-        status__in=[Export.Status.QUEUED, Export.Status.BUILDING, Export.Status.FAILED],
-    ).order_by("due_on")
-    return {"open": rows(list(waiting))}
+    return {"open": rows(open_requests(access.person.pk))}
 
 
 def _seed(world: DemoWorld) -> None:

@@ -11,9 +11,9 @@ from safeplan.people.capabilities import Capability, CaseloadColumn, DemoWorld, 
 
 
 def _part(access: RecordAccess) -> dict[str, Any]:
-    from safeplan.followup.queries import waiting
+    from safeplan.followup.queries import count_waiting
 
-    return {"waiting": waiting([access.person.pk]).count() if access.is_care_team else 0}
+    return {"waiting": count_waiting(access.person.pk) if access.is_care_team else 0}
 
 
 def _waiting(person_ids: list[Any]) -> set[Any]:

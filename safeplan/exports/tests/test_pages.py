@@ -171,3 +171,29 @@ def test_the_download_accepts_only_get(client, world, method):
     own = ask(world)
     client.force_login(world.person.user)
     assert getattr(client, method)(download_url(world, own)).status_code == 405
+
+
+def test_the_record_page_lists_the_same_open_requests_as_the_orm_rule_soonest_due_first(world, settings):
+    from safeplan.exports.queries import open_requests
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # none made
+    today = timezone.localdate()
+    made = [ask(world, world.practitioner, received_on=today - timedelta(days=days)) for days in [3, 20, 9, 1]]
+    ask(world)  # the person's own copy: not a subject-access request
+    Export.objects.filter(pk=made[0].pk).update(
+        status=Export.Status.READY, ready_at=timezone.now(), expires_at=timezone.now()
+    )
+    Export.objects.filter(pk=made[1].pk).update(status=Export.Status.FAILED)
+    Export.objects.filter(pk=made[2].pk).update(status=Export.Status.BUILDING)
+    rule = Export.objects.filter(
+        person=world.person,
+        kind=Export.Kind.SUBJECT_ACCESS,
+        status__in=[Export.Status.QUEUED, Export.Status.BUILDING, Export.Status.FAILED],
+    ).order_by("due_on", "id")
+    found = open_requests(world.person.pk)
+    assert [e.pk for e in found] == [e.pk for e in rule] == [made[1].pk, made[2].pk, made[3].pk]
+    for export in found:
+        expected = Export.objects.get(pk=export.pk)
+        assert {f.attname: getattr(export, f.attname) for f in Export._meta.concrete_fields} == {
+            f.attname: getattr(expected, f.attname) for f in Export._meta.concrete_fields
+        }

@@ -13,7 +13,7 @@ from django.urls import reverse
 from safeplan.audit.models import AuditEvent
 from safeplan.followup import services
 from safeplan.followup.models import CrisisEvent, FollowUp
-from safeplan.followup.queries import events_of, waiting
+from safeplan.followup.queries import count_waiting, events_of, waiting
 from safeplan.people.access import resolve_access
 from safeplan.people.records import Writer
 from safeplan.people.tests.conftest import World
@@ -31,6 +31,23 @@ def as_(world, user) -> Writer:
     return Writer(user, resolve_access(user, world.person.pk))
 
 
+def waiting_now(world) -> int:
+    """What the caseload lists and the record page counts (its own SQL), which must agree."""
+    listed = waiting([world.person.pk]).count()
+    assert count_waiting(world.person.pk) == listed
+    return listed
+
+
+def test_the_record_page_counts_only_this_persons_events_nobody_has_reached(world):
+    first, second = an_event(world, hours_ago=10), an_event(world, hours_ago=20)
+    others = Writer(world.other_practitioner, resolve_access(world.other_practitioner, world.other_person.pk))
+    services.record_event(others, kind=CrisisEvent.Kind.DISCHARGE, happened_at=first.happened_at, now=NOW)
+    assert waiting_now(world) == 2
+    staff = as_(world, world.practitioner)
+    services.record_follow_up(staff, second, contacted_at=NOW - timedelta(hours=1), how="phone", reached=True, now=NOW)
+    assert waiting_now(world) == 1
+
+
 def an_event(world, hours_ago=30, kind=CrisisEvent.Kind.DISCHARGE):
     return services.record_event(
         as_(world, world.practitioner), kind=kind, happened_at=NOW - timedelta(hours=hours_ago), now=NOW
@@ -42,9 +59,9 @@ def test_contact_is_due_72_hours_after_and_only_a_conversation_counts(world):
     assert event.follow_up_by == NOW + timedelta(hours=42)
     staff = as_(world, world.practitioner)
     services.record_follow_up(staff, event, contacted_at=NOW - timedelta(hours=2), how="phone", reached=False, now=NOW)
-    assert waiting([world.person.pk]).count() == 1, "a message left is not contact"
+    assert waiting_now(world) == 1, "a message left is not contact"
     services.record_follow_up(staff, event, contacted_at=NOW - timedelta(hours=1), how="phone", reached=True, now=NOW)
-    assert waiting([world.person.pk]).count() == 0
+    assert waiting_now(world) == 0
     [found] = events_of(world.person)
     assert found.was_reached and found.in_time
 
@@ -183,7 +200,7 @@ def test_the_caseload_flags_people_nobody_has_reached(client, world):
 
 def test_the_flag_stays_until_someone_has_spoken_with_them_however_long_ago(world):
     an_event(world, hours_ago=24 * 40)
-    assert waiting([world.person.pk]).count() == 1
+    assert waiting_now(world) == 1
 
 
 def test_an_event_recorded_in_error_stays_with_why_and_is_no_longer_flagged_or_counted(client, world):
@@ -201,7 +218,7 @@ def test_an_event_recorded_in_error_stays_with_why_and_is_no_longer_flagged_or_c
         months = last_months(NOW.date())
         counted = MEASURES[0].counts(world.org, months)
     assert "Recorded in error" in text and "Saved twice" in text
-    assert waiting([world.person.pk]).count() == 0
+    assert waiting_now(world) == 0
     assert counted.get((ORGANISATION, months[-1].first), (0, 0)) == (0, 0)
     assert CrisisEvent.objects.filter(pk=event.pk).exists()
     with pytest.raises(services.FollowUpError):
