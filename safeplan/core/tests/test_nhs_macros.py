@@ -1,0 +1,31 @@
+"""Our lean copies of NHS.UK components render the markup the nhsuk-frontend-jinja macros render."""
+
+import re
+
+import pytest
+from django.template import engines
+from markupsafe import Markup
+
+ROWS = [
+    {"key": {"text": "Name"}, "value": {"text": "Ro Ellis-Jones"}},
+    {"key": {"text": "Likes to be called"}, "value": {"text": "Ro <script>alert(1)</script> & \"friends\""}},
+    {"key": {"text": "Dyddiad geni"}, "value": {"text": "  3 Mawrth 1990 (oed 36)  "}},
+    {"key": {"text": "Contact"}, "value": {"html": Markup('<a href="tel:01234">01234 567890</a>')}},
+]
+
+
+def rendered(source: str, **context) -> str:
+    html = engines["jinja2"].env.from_string(source).render(**context)
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).replace("> ", ">").replace(" <", "<").strip()
+
+
+@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], []])
+def test_the_summary_list_of_words_is_the_nhs_summary_list(rows):
+    ours = rendered('{% from "core/_nhs.jinja" import summaryListOfWords %}{{ summaryListOfWords(rows) }}', rows=rows)
+    theirs = rendered(
+        '{% from "nhsuk/components/summary-list/macro.jinja" import summaryList %}{{ summaryList({"rows": rows}) }}',
+        rows=rows,
+    )
+    assert ours == theirs
+    if rows:
+        assert "&lt;script&gt;" in ours or len(rows) == 1
