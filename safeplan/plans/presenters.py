@@ -1,7 +1,8 @@
 """Display logic for plan pages: status lines, bylines, what each reader may do with an entry."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,9 @@ from safeplan.people.capabilities import ItemActions, item_actions
 from safeplan.plans.extensions import KIND_EXTENSIONS
 from safeplan.plans.models import SHARED_AS, SUPPORTER_KINDS, Mode, Plan, PlanVersion, Voice
 from safeplan.plans.plan_templates import KINDS
+
+if TYPE_CHECKING:
+    from safeplan.plans.entry_actions import Actions, Link
 
 
 def london_day(moment: datetime | date) -> str:
@@ -150,6 +154,19 @@ class EntryView:
     actions: ItemActions = ItemActions()  # what the reader may do about any one entry (raise a concern about it)
     is_care_team: bool = False
     old_before: str = ""  # an ISO moment: entries last written before it are due a look (the review age)
+    person_id: Any = None  # the page's person and plan, for the URLs of the actions on each entry
+    plan_id: Any = None
+    shapes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # this page's URL shapes
+
+    def entry_actions(self, entry: dict, section: dict, kind: str = "", is_view: bool = False) -> "Actions":
+        from safeplan.plans.entry_actions import entry_actions
+
+        return entry_actions(self, entry, section, kind, is_view)
+
+    def review_link(self, entry: dict, earlier: bool) -> "Link | None":
+        from safeplan.plans.entry_actions import review_link
+
+        return review_link(self, entry, earlier=earlier)
 
     def reviewable(self, kind: str) -> bool:
         """Whether an entry of this kind may be marked no longer current (not who not to contact, nor a kind other
@@ -239,4 +256,6 @@ def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) ->
         actions,
         access.is_care_team,
         old_before,
+        access.person.pk,
+        plan.pk if plan is not None else None,
     )

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 ROWS = [
     {"key": {"text": "Name"}, "value": {"text": "Ro Ellis-Jones"}},
-    {"key": {"text": "Likes to be called"}, "value": {"text": "Ro <script>alert(1)</script> & \"friends\""}},
+    {"key": {"text": "Likes to be called"}, "value": {"text": 'Ro <script>alert(1)</script> & "friends"'}},
     {"key": {"text": "Dyddiad geni"}, "value": {"text": "  3 Mawrth 1990 (oed 36)  "}},
     {"key": {"text": "Contact"}, "value": {"html": Markup('<a href="tel:01234">01234 567890</a>')}},
 ]
