@@ -9,9 +9,9 @@ import json
 from dataclasses import dataclass, field
 
 from safeplan.people.access import RecordAccess
+from safeplan.plans.current_words import current_words
 from safeplan.plans.models import CrisisLine, Entry, EntryRevision, Plan, Voice
 from safeplan.plans.plan_templates import KINDS
-from safeplan.plans.queries import current_revisions
 
 
 def content_hash(snapshot: dict) -> str:
@@ -86,11 +86,10 @@ def build_snapshot(plan: Plan, reader: RecordAccess | None = None) -> dict:
     Without a `reader` (a version, an export), supporters' entries the person hid from staff are left out."""
     person = plan.person
     name_to_use = person.name_to_use
-    current = current_revisions(plan, views=True, reader=reader).select_related("entry__supporter__user")
     by_item: dict[tuple[str, str], list[dict]] = {}
     views: list[tuple[int, dict]] = []
-    for revision in current:
-        entry = revision.entry
+    for words in current_words(plan, reader):  # current_revisions(plan, views=True, reader=reader), as fixed SQL
+        entry, revision = words.entry, words.revision
         data = _entry_dict(entry, revision, name_to_use)
         if entry.responds_to_id is not None:
             views.append((entry.responds_to_id, data))

@@ -1,0 +1,75 @@
+"""The plan's current words as the plan page reads them (plans/current_words.py, SQL written once) against the rule in
+the ORM (`current_revisions(plan, views=True, reader=...)`), for every kind of reader: the same entries, in the same
+order, with the same values; and so the same snapshot."""
+
+from safeplan.circle.tests.test_supporters_write import as_, share, supporter_adds
+from safeplan.people.access import resolve_access
+from safeplan.plans import services as plans
+from safeplan.plans.current_words import current_words
+from safeplan.plans.models import Mode, Voice
+from safeplan.plans.queries import current_revisions
+
+
+def values(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
+
+
+def test_every_reader_gets_what_the_orm_rule_gives(world):
+    share(world, ["crisis"], adds=["crisis"])
+    hidden = supporter_adds(world, text="Jo's words, hidden from staff")
+    supporter_adds(world, text="Jo's words, shown")
+    staff = as_(world, world.practitioner)
+    person = as_(world, world.person.user)
+    first = plans.add_entry(
+        staff,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-safe",
+        fields={"text": "Team's words"},
+        voice=Voice.CARE_TEAM,
+        mode=Mode.OWN,
+    )
+    plans.revise_entry(staff, first, fields={"text": "Team's words, changed"}, based_on=1, mode=Mode.OWN)
+    view = plans.add_entry(
+        person,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-safe",
+        fields={"text": "I see it differently"},
+        voice=Voice.PERSON,
+        mode=Mode.OWN,
+        responds_to=first,
+    )
+    gone = plans.add_entry(
+        staff,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-safe",
+        fields={"text": "Taken out"},
+        voice=Voice.CARE_TEAM,
+        mode=Mode.OWN,
+    )
+    plans.revise_entry(staff, gone, fields={"text": "Taken out"}, based_on=1, mode=Mode.OWN, removed=True)
+    plans.hide_from_staff(person, hidden, hidden=True)
+    readers = {
+        "staff": resolve_access(world.practitioner, world.person.pk),
+        "person": resolve_access(world.person.user, world.person.pk),
+        "supporter": resolve_access(world.supporter, world.person.pk),
+        "no reader (a version)": None,
+    }
+    seen = {}
+    for name, reader in readers.items():
+        rule = list(current_revisions(world.plan, views=True, reader=reader).select_related("entry__supporter__user"))
+        found = current_words(world.plan, reader)
+        assert [(w.entry.pk, w.revision.pk) for w in found] == [(r.entry.pk, r.pk) for r in rule], name
+        for words, revision in zip(found, rule, strict=True):
+            assert values(words.revision) == {k: v for k, v in values(revision).items() if k in values(words.revision)}
+            assert words.entry.voice == revision.entry.voice
+            assert words.entry.hidden_from_staff_at == revision.entry.hidden_from_staff_at
+            if revision.entry.supporter is not None:
+                assert str(words.entry.supporter.user) == str(revision.entry.supporter.user)
+                assert words.entry.supporter.get_kind_display() == revision.entry.supporter.get_kind_display()
+        seen[name] = {w.entry.pk for w in found}
+    assert hidden.pk in seen["person"] and hidden.pk in seen["supporter"]
+    assert hidden.pk not in seen["staff"] and hidden.pk not in seen["no reader (a version)"]
+    assert view.pk in seen["staff"] and first.pk in seen["staff"] and gone.pk not in seen["person"]
