@@ -14,41 +14,29 @@ def values(instance) -> dict:
     return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
 
 
+def writes(world, writer, text, voice, **more):
+    return plans.add_entry(
+        writer,
+        world.plan,
+        section_key="crisis",
+        item_key="feel-safe",
+        fields={"text": text},
+        voice=voice,
+        mode=Mode.OWN,
+        **more,
+    )
+
+
 def test_every_reader_gets_what_the_orm_rule_gives(world):
     share(world, ["crisis"], adds=["crisis"])
     hidden = supporter_adds(world, text="Jo's words, hidden from staff")
     supporter_adds(world, text="Jo's words, shown")
     staff = as_(world, world.practitioner)
     person = as_(world, world.person.user)
-    first = plans.add_entry(
-        staff,
-        world.plan,
-        section_key="crisis",
-        item_key="feel-safe",
-        fields={"text": "Team's words"},
-        voice=Voice.CARE_TEAM,
-        mode=Mode.OWN,
-    )
+    first = writes(world, staff, "Team's words", Voice.CARE_TEAM)
     plans.revise_entry(staff, first, fields={"text": "Team's words, changed"}, based_on=1, mode=Mode.OWN)
-    view = plans.add_entry(
-        person,
-        world.plan,
-        section_key="crisis",
-        item_key="feel-safe",
-        fields={"text": "I see it differently"},
-        voice=Voice.PERSON,
-        mode=Mode.OWN,
-        responds_to=first,
-    )
-    gone = plans.add_entry(
-        staff,
-        world.plan,
-        section_key="crisis",
-        item_key="feel-safe",
-        fields={"text": "Taken out"},
-        voice=Voice.CARE_TEAM,
-        mode=Mode.OWN,
-    )
+    view = writes(world, person, "I see it differently", Voice.PERSON, responds_to=first)
+    gone = writes(world, staff, "Taken out", Voice.CARE_TEAM)
     plans.revise_entry(staff, gone, fields={"text": "Taken out"}, based_on=1, mode=Mode.OWN, removed=True)
     plans.hide_from_staff(person, hidden, hidden=True)
     readers = {
