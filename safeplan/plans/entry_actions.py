@@ -9,9 +9,8 @@ each URL is a string format of a shape found once per page, and the template onl
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext as translated  # words from data, not literals to extract
-
+from safeplan.core.catalogue import gettext as _
+from safeplan.core.catalogue import gettext as translated  # words from data, not literals to extract
 from safeplan.core.urls import fast_reverse
 
 if TYPE_CHECKING:

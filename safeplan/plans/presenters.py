@@ -5,9 +5,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext as translated  # words from data, not literals to extract
 
+from safeplan.core.catalogue import gettext as _
+from safeplan.core.catalogue import gettext as translated  # words from data, not literals to extract
 from safeplan.core.dates import add_months, long_day
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import ItemActions, item_actions
