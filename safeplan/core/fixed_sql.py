@@ -67,6 +67,18 @@ class Columns(Generic[M]):
         return self._converters[connection.alias]
 
 
+def select(columns: Columns, where: str, order_by: str) -> str:
+    """`SELECT <columns> FROM <their table> AS <alias> WHERE … ORDER BY …`, for a read of one model's rows."""
+    table = columns.model._meta.db_table
+    source = table if columns.alias == table else f"{table} {columns.alias}"
+    return f"SELECT {columns.sql} FROM {source} WHERE {where} ORDER BY {order_by}"  # noqa: S608 - from the models
+
+
+def load_all(columns: "Columns[M]", sql: str, params: Sequence[Any]) -> list[M]:
+    """Every row of `sql` (which selects `columns` first) as an instance."""
+    return [columns.load(row) for row in rows(sql, params)]
+
+
 def prep(model: type[Model], name: str, value: Any, using: str = "default") -> Any:
     """`value` as the database takes it for `model`'s field `name` (a UUID as text on SQLite, for example)."""
     field = model._meta.get_field(name)

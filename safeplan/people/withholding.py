@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from safeplan.core.fixed_sql import Columns, load_all, prep, select
 from safeplan.people.models import CareRelationship, Person, StaffRole, User
 
 if TYPE_CHECKING:
@@ -93,10 +94,18 @@ def exported(row: Withholding) -> dict[str, Any]:
     }
 
 
+_WITHHOLDING = Columns(Withholding, alias="h")
+# `Withholding.objects.current().filter(person=…, object_type=…)`, as SQL written once (core/fixed_sql.py): every
+# plan page asks. `people/tests/test_withholding.py` holds it to that rule.
+_CURRENT = select(
+    _WITHHOLDING, "h.person_id = %s AND h.object_type = %s AND h.released_at IS NULL", "h.decided_at, h.id"
+)
+
+
 def current_withholdings(person: Person, object_type: str) -> dict[str, Withholding]:
     """{object id: its withholding} for the things of one kind withheld from the person now (one query)."""
-    rows = Withholding.objects.current().filter(person=person, object_type=object_type)
-    return {row.object_id: row for row in rows}
+    found = load_all(_WITHHOLDING, _CURRENT, [prep(Withholding, "person", person.pk), object_type])
+    return {row.object_id: row for row in found}
 
 
 def describe_withheld(access: "RecordAccess", object_id: str) -> "Described | None":

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from safeplan.core.dates import add_months
+from safeplan.core.fixed_sql import Columns, load_all, prep, select
 from safeplan.people.models import Person
 from safeplan.people.withholding import current_withholdings
 from safeplan.plans.models import Entry, EntryReview, Plan, ReviewRequest
@@ -35,9 +36,19 @@ def latest_reviews(entry_ids: list[int]) -> dict[int, EntryReview]:
     return _latest(EntryReview.objects.filter(entry_id__in=entry_ids))
 
 
+_REVIEW = Columns(EntryReview, alias="w")
+# `EntryReview.objects.filter(entry__plan=plan)` in `_latest`'s order, as SQL written once (core/fixed_sql.py): every
+# plan page asks. `plans/tests/test_historical.py` holds it to that rule.
+_OF_PLAN = select(
+    _REVIEW,
+    f"w.entry_id IN (SELECT e.id FROM {Entry._meta.db_table} e WHERE e.plan_id = %s)",  # noqa: S608 - from the model
+    "w.entry_id, w.written_at, w.id",
+)
+
+
 def historical(plan: Plan) -> Historical:
     """The entries of this plan marked no longer current by their latest review (one query)."""
-    latest = _latest(EntryReview.objects.filter(entry__plan=plan))
+    latest = {row.entry_id: row for row in load_all(_REVIEW, _OF_PLAN, [prep(Entry, "plan", plan.pk)])}
     return {entry_id: review for entry_id, review in latest.items() if not review.current}
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from safeplan.core.catalogue import gettext as _
 from safeplan.core.catalogue import gettext as translated  # words from data, not literals to extract
 from safeplan.core.dates import add_months, long_day
+from safeplan.core.fixed_sql import Columns, load_all, prep, select
 from safeplan.people.access import RecordAccess
 from safeplan.people.capabilities import ItemActions, item_actions
 from safeplan.plans.extensions import KIND_EXTENSIONS
@@ -51,9 +52,23 @@ class PlanStatus:
         return "Version {number} agreed on {agreed} · next review {review}".format(**words)
 
 
+_VERSION = Columns(PlanVersion, alias="v", only={f.attname for f in PlanVersion._meta.concrete_fields} - {"snapshot"})
+# `PlanVersion.objects.filter(plan=plan).defer("snapshot").order_by("number")`, as SQL written once (core/fixed_sql.py):
+# every plan page asks. `plans/tests/test_agreement.py` holds it to that rule.
+_VERSIONS = select(_VERSION, "v.plan_id = %s", "v.number")
+
+
+def versions_of(plan: Plan) -> list[PlanVersion]:
+    """The plan's versions, oldest first, without their snapshots (loaded if anything reads one)."""
+    found = load_all(_VERSION, _VERSIONS, [prep(PlanVersion, "plan", plan.pk)])
+    for version in found:
+        version.plan = plan
+    return found
+
+
 def plan_status(plan: Plan, versions: list[PlanVersion] | None = None) -> PlanStatus:
     if versions is None:
-        versions = list(PlanVersion.objects.filter(plan=plan).defer("snapshot").order_by("number"))
+        versions = versions_of(plan)
     agreed = next((v for v in reversed(versions) if v.agreed_at is not None), None)
     latest = versions[-1] if versions else None
     pending = latest if latest is not None and latest.agreed_at is None else None

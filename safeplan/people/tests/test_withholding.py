@@ -227,3 +227,26 @@ def test_releasing_from_its_page_is_audited_and_an_over_long_note_changes_nothin
         "action", "object_type", "object_version"
     )
     assert client.get(url).status_code == 404  # released: nothing left to release
+
+
+def test_the_withholdings_in_force_are_read_as_the_orm_rule_reads_them(world):
+    from safeplan.people.withholding import current_withholdings
+    from safeplan.people.withholding_services import release
+
+    first = world.withhold()
+    reviewed = world.withhold(reason=REASON + " Looked at again.")  # releases the first and withholds afresh
+    assert Withholding.objects.get(pk=first.pk).released_at is not None
+    rule = {
+        row.object_id: row
+        for row in Withholding.objects.current().filter(person=world.person, object_type="plan_entry")
+    }
+    found = current_withholdings(world.person, "plan_entry")
+    assert list(found) == list(rule) == [str(world.entry.pk)]
+    fields = [f.attname for f in Withholding._meta.concrete_fields]
+    assert [getattr(found[key], f) for key in found for f in fields] == [
+        getattr(rule[k], f) for k in rule for f in fields
+    ]
+    assert found[str(world.entry.pk)].pk == reviewed.pk
+    assert current_withholdings(world.person, "decision") == {}
+    release(world.staff, reviewed, note="Talked it through together")
+    assert current_withholdings(world.person, "plan_entry") == {}

@@ -7,7 +7,7 @@ from django.db import DatabaseError, transaction
 from safeplan.audit.models import AuditEvent
 from safeplan.plans import services
 from safeplan.plans.models import ImmutableRecord, PlanVersion, Signature
-from safeplan.plans.presenters import plan_status
+from safeplan.plans.presenters import plan_status, versions_of
 
 
 def forward(world):
@@ -125,6 +125,11 @@ def test_later_edits_start_a_new_draft_and_the_agreed_version_stays_readable(wor
     assert status.agreed == first and status.changed_since_agreed
     second = services.put_forward(world.me, world.plan)
     assert second.number == 2 and "Ring my sister" in str(second.snapshot)
+    rule = PlanVersion.objects.filter(plan=world.plan).defer("snapshot").order_by("number")
+    fields = [f.attname for f in PlanVersion._meta.concrete_fields if f.attname != "snapshot"]
+    found = versions_of(world.plan)  # the plan page's own SQL, against the ORM's
+    assert [[getattr(v, f) for f in fields] for v in found] == [[getattr(v, f) for f in fields] for v in rule]
+    assert plan_status(world.refresh()).pending == second
     first.refresh_from_db()
     assert "Ring my sister" not in str(first.snapshot)
 

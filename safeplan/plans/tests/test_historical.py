@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from safeplan.audit.models import AuditEvent
 from safeplan.plans import services
-from safeplan.plans.historical import due_for_review
+from safeplan.plans.historical import due_for_review, historical
 from safeplan.plans.models import Entry, EntryReview, Mode, Voice
 from safeplan.plans.tests.conftest import PlanWorld
 
@@ -91,8 +91,12 @@ def test_only_a_new_review_brings_it_back_and_nobody_but_the_care_team_decides(w
             services.review_entry(writer, world.event, current=True, with_whom="me", why="It is true of me again now")
     with pytest.raises(services.PlanError, match="Say why"):
         services.review_entry(world.staff, world.event, current=True, with_whom="with Ro", why="ok")
+    assert set(historical(world.plan)) == {world.event.pk}
     services.review_entry(world.staff, world.event, current=True, with_whom="with Ro", why="Ro asked us to keep it")
     assert list(EntryReview.objects.filter(entry=world.event).values_list("current", flat=True)) == [False, True]
+    assert historical(world.plan) == {}  # the latest review decides (historical's own SQL, against the ORM's)
+    latest = {r.entry_id: r for r in EntryReview.objects.filter(entry__plan=world.plan).order_by("entry", "written_at")}
+    assert {k: v for k, v in latest.items() if not v.current} == historical(world.plan)
     with pytest.raises(DatabaseError), transaction.atomic():
         EntryReview.objects.filter(entry=world.event).update(why="Changed afterwards")
 
