@@ -12,6 +12,7 @@ compare with (as `people/tests/test_fixed_sql.py` does for the care team read).
 """
 
 from collections.abc import Callable, Collection, Sequence
+from types import SimpleNamespace
 from typing import Any, Generic, TypeVar
 
 from django.db import connections, router
@@ -45,14 +46,24 @@ class Columns(Generic[M]):
     def load(self, row: Sequence[Any], start: int = 0) -> M:
         """The instance in `row` from column `start` on, as the ORM would have made it."""
         using = router.db_for_read(self.model)
+        return self.model.from_db(using, self.attnames, self._converted(row, start, using))
+
+    def values(self, row: Sequence[Any], start: int = 0) -> SimpleNamespace:
+        """The same values as `load` gives, as plain attributes (and `pk`) rather than an instance: for a read of many
+        rows that only shows them, where making each instance cost more than the statement."""
+        found = SimpleNamespace(**dict(zip(self.attnames, self._converted(row, start), strict=True)))
+        found.pk = getattr(found, self.model._meta.pk.attname)
+        return found
+
+    def _converted(self, row: Sequence[Any], start: int, using: str = "") -> list[Any]:
+        connection = connections[using or router.db_for_read(self.model)]
         values = list(row[start : start + len(self.fields)])
-        connection = connections[using]
         for i, converters, expression in self._converters_for(connection):
             value = values[i]
             for converter in converters:
                 value = converter(value, expression, connection)
             values[i] = value
-        return self.model.from_db(using, self.attnames, values)
+        return values
 
     def _converters_for(self, connection: BaseDatabaseWrapper) -> list[tuple[int, list[Converter], Any]]:
         """What SQLCompiler.get_converters finds for each column: the backend's, then the field's own."""

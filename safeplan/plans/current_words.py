@@ -7,6 +7,7 @@ checks that this read gives the same entries, in the same order, with the same v
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import connection
 
@@ -32,10 +33,12 @@ _USER = Columns(User, alias="u", only={"id", "username", "first_name", "last_nam
 
 @dataclass(frozen=True)
 class CurrentWords:
-    """One entry as it stands now, with its current revision (and its supporter, for a supporter's words)."""
+    """One entry as it stands now, with its current revision: their columns as attributes (an entry's `supporter` a
+    SupportRelationship with its user, for a supporter's words, else None). Not model instances: making 72 of them
+    for a plan of 36 entries cost a millisecond of the plan page."""
 
-    entry: Entry
-    revision: EntryRevision
+    entry: SimpleNamespace
+    revision: SimpleNamespace
 
 
 _SQL: dict[tuple[str, str], str] = {}  # (database vendor, which entries hidden from staff are read): the statement
@@ -72,11 +75,10 @@ def current_words(plan: Plan, reader: RecordAccess | None = None) -> list[Curren
         hidden = "none"
     found = []
     for row in rows(_statement(hidden), params):
-        entry = _ENTRY.load(row)
+        entry = _ENTRY.values(row)
         at = len(_ENTRY)
-        revision = _REVISION.load(row, at)
+        revision = _REVISION.values(row, at)
         at += len(_REVISION)
-        revision.entry = entry
         if entry.supporter_id is not None:
             support = _SUPPORT.load(row, at)
             support.user = _USER.load(row, at + len(_SUPPORT))

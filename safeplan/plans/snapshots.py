@@ -7,6 +7,7 @@ the other. Removed entries are left out: a contact taken out of the plan never a
 import hashlib
 import json
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from safeplan.people.access import RecordAccess
 from safeplan.plans.current_words import current_words
@@ -19,7 +20,7 @@ def content_hash(snapshot: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def voice_label(entry: Entry, name_to_use: str) -> str:
+def voice_label(entry: "Entry | SimpleNamespace", name_to_use: str) -> str:
     if entry.voice == Voice.PERSON:
         return name_to_use
     if entry.voice == Voice.SUPPORTER and entry.supporter is not None:
@@ -28,7 +29,9 @@ def voice_label(entry: Entry, name_to_use: str) -> str:
     return "Care team"
 
 
-def _entry_dict(entry: Entry, revision: EntryRevision, name_to_use: str) -> dict:
+def _entry_dict(
+    entry: "Entry | SimpleNamespace", revision: "EntryRevision | SimpleNamespace", name_to_use: str
+) -> dict:
     data = {
         "id": entry.pk,
         "voice": entry.voice,
