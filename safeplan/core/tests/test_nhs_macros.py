@@ -29,3 +29,22 @@ def test_the_summary_list_of_words_is_the_nhs_summary_list(rows):
     assert ours == theirs
     if rows:
         assert "&lt;script&gt;" in ours or len(rows) == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"href": "/people/1/", "text": "Back to your caseload"},
+        {"href": "/people/1/?a=1&b=2", "text": "Back to Ro's <plans> & more"},
+        {"href": "/x", "text": Markup("Yn ôl i&#39;ch cynlluniau")},
+        {"href": "/x", "text": ""},
+        {"href": "/x", "text": "Back", "classes": "nhsuk-u-margin-bottom-0"},
+        {"text": "Back", "element": "button"},
+    ],
+)
+def test_the_back_link_is_the_nhs_back_link(params):
+    ours = rendered('{% from "core/_nhs.jinja" import backLink %}{{ backLink(params) }}', params=params)
+    theirs = rendered(
+        '{% from "nhsuk/components/back-link/macro.jinja" import backLink %}{{ backLink(params) }}', params=params
+    )
+    assert ours == theirs
