@@ -152,12 +152,12 @@ if _database_url:
         # compiling (bench/oversight.py, 2026-11-25). Added to any options DATABASE_URL gave.
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = f"{options.get('options', '')} -c jit=off".strip()
-        # Prepared statements (issue 16, ADR 0014): a statement a connection has run 5 times is prepared, so planning
-        # it is not paid again; planning was most of what the record page's statements cost the database (its
-        # plans part: 1.1 ms planned each time, 0.15 ms prepared). Needs server-side binding. Turn it off with
-        # SAFEPLAN_DB_PREPARED=false behind a pooler that cannot keep them (PgBouncer in transaction mode).
+        # Prepared statements (issue 16, ADR 0014): the hot path's own SQL (core/fixed_sql.py) is bound server-side,
+        # and a statement a connection has run 5 times is prepared, so planning it is not paid again: planning was
+        # most of what those statements cost the database (the record page's plans part: 1.1 ms planned each time,
+        # 0.15 ms prepared). The ORM keeps client-side binding. Turn it off with SAFEPLAN_DB_PREPARED=false behind a
+        # pooler that cannot keep prepared statements (PgBouncer in transaction mode).
         if env_bool("SAFEPLAN_DB_PREPARED", True):
-            options.setdefault("server_side_binding", True)
             options.setdefault("prepare_threshold", 5)
 else:
     if PRODUCTION:

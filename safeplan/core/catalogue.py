@@ -21,8 +21,6 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-_ACTIVE = getattr(trans_real, "_active")  # noqa: B009 - the translation Django's own gettext reads (a Local)
-
 
 @dataclass(frozen=True)
 class _Table:
@@ -35,8 +33,10 @@ _TABLES: dict[int, _Table] = {}  # by id() of Django's translation object
 
 
 def _active_table() -> _Table | None:
-    active = getattr(_ACTIVE, "value", None)
-    if active is None:
+    # Django's own gettext reads this Local; read it afresh each time, as Django replaces it when settings or .mo
+    # files change.
+    active = getattr(trans_real._active, "value", None)  # type: ignore[attr-defined]  # noqa: SLF001
+    if active is None or getattr(active, "_catalog", None) is None:  # none active, or no catalogue (a null one)
         return None
     table = _TABLES.get(id(active))
     if table is None or table.translation is not active:

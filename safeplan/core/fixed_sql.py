@@ -8,12 +8,13 @@ exactly as a QuerySet's do. A column a read leaves out is loaded if anything ask
 the query-count tests would catch).
 
 Use it only where a page is measurably slower for the ORM, and keep an ORM version of the same rule in a test to
-compare with (as `people/tests/test_fixed_sql.py` does for the care team read).
+compare with (as `people/tests/test_caring.py` does for the care relationships).
 """
 
 from collections.abc import Callable, Collection, Sequence
 from types import SimpleNamespace
 from typing import Any, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -33,7 +34,9 @@ class Columns(Generic[M]):
         fields = [f for f in model._meta.concrete_fields if only is None or f.attname in only]
         self.fields: list[Field] = fields  # type: ignore[assignment]
         self.attnames = [f.attname for f in fields]
-        self._converters: dict[str, list[tuple[int, list[Converter], Any]]] = {}  # by connection alias
+        # by connection (one per thread): the backend's converters are bound to it
+        self._converters: WeakKeyDictionary[BaseDatabaseWrapper, list[tuple[int, list[Converter], Any]]]
+        self._converters = WeakKeyDictionary()
 
     def __len__(self) -> int:
         return len(self.fields)
@@ -67,15 +70,15 @@ class Columns(Generic[M]):
 
     def _converters_for(self, connection: BaseDatabaseWrapper) -> list[tuple[int, list[Converter], Any]]:
         """What SQLCompiler.get_converters finds for each column: the backend's, then the field's own."""
-        if connection.alias not in self._converters:
+        if connection not in self._converters:
             found = []
             for i, field in enumerate(self.fields):
                 expression = field.get_col(self.alias)
                 converters = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
                 if converters:
                     found.append((i, converters, expression))
-            self._converters[connection.alias] = found
-        return self._converters[connection.alias]
+            self._converters[connection] = found
+        return self._converters[connection]
 
 
 def select(columns: Columns, where: str, order_by: str) -> str:
@@ -98,8 +101,30 @@ def prep(model: type[Model], name: str, value: Any, using: str = "default") -> A
 
 
 def rows(sql: str, params: Sequence[Any], using: str = "default") -> list[tuple[Any, ...]]:
-    """Every row of one statement, through Django's cursor (so its wrappers, such as the tests' query counts, see
-    it)."""
-    with connections[using].cursor() as cursor:
+    """Every row of one statement, through Django's cursor wrapper (so its execute wrappers, such as the tests' query
+    counts, see it), in the request's own transaction.
+
+    On PostgreSQL the statement is bound server-side, so the database prepares it once a connection has run it
+    `prepare_threshold` times (settings: 5) and does not plan it again: planning was most of what these statements
+    cost it (ADR 0014). The ORM's own statements keep Django's client-side binding, which has no limit on how many
+    values a statement carries (server-side binding stops at 65,535)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    from django.db.backends.postgresql.base import ServerBindingCursor  # type: ignore[attr-defined]
+
+    connection.close_if_health_check_failed()  # as connection.cursor() does
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        cursor = connection._prepare_cursor(ServerBindingCursor(connection.connection))  # type: ignore[attr-defined]  # noqa: SLF001
+    with cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        found = cursor.fetchall()
+    log = connection.queries_log if connection.queries_logged else None
+    if log and log[-1]["sql"] is None:
+        # Django's query log reads the statement's text from psycopg, which drops it once the statement is prepared
+        # (and Django expects client-side binding here): write what ran.
+        log[-1]["sql"] = connection.ops.compose_sql(sql, params)  # type: ignore[attr-defined]
+    return found

@@ -2,7 +2,7 @@
 (core/fixed_sql.py): the plan page reads them on every visit, and the ORM spent longer building its statement and
 four model instances a row than the database took (issue 16).
 
-The rule is `queries.current_revisions(plan, views=True, reader=reader)`; `plans/tests/test_current_words.py`
+The rule is `queries.current_revisions(plan, views=True, reader=reader)`; `circle/tests/test_current_words.py`
 checks that this read gives the same entries, in the same order, with the same values, for every kind of reader.
 """
 

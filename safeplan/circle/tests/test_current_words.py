@@ -65,3 +65,31 @@ def test_every_reader_gets_what_the_orm_rule_gives(world):
     assert hidden.pk in seen["person"] and hidden.pk in seen["supporter"]
     assert hidden.pk not in seen["staff"] and hidden.pk not in seen["no reader (a version)"]
     assert view.pk in seen["staff"] and first.pk in seen["staff"] and gone.pk not in seen["person"]
+
+
+def test_the_snapshot_signed_and_hashed_is_the_one_the_orm_read_gave_for_every_reader(world, monkeypatch):
+    from safeplan.plans import snapshots
+    from safeplan.plans.current_words import CurrentWords
+
+    share(world, ["crisis"], adds=["crisis"])
+    hidden = supporter_adds(world, text="Jo's words, hidden from staff")
+    supporter_adds(world, text="Jo's words, shown")
+    staff, person = as_(world, world.practitioner), as_(world, world.person.user)
+    first = writes(world, staff, "Team's words, with “quotes” and Cymraeg: ŵ ŷ", Voice.CARE_TEAM)
+    writes(world, person, "I see it differently", Voice.PERSON, responds_to=first)
+    plans.hide_from_staff(person, hidden, hidden=True)
+    readers = [
+        None,
+        *(resolve_access(u, world.person.pk) for u in (world.practitioner, world.person.user, world.supporter)),
+    ]
+    built = {id(r): snapshots.build_snapshot(world.plan, r) for r in readers}
+
+    def through_the_orm(plan, reader=None):
+        rule = current_revisions(plan, views=True, reader=reader).select_related("entry__supporter__user")
+        return [CurrentWords(revision.entry, revision) for revision in rule]
+
+    monkeypatch.setattr(snapshots, "current_words", through_the_orm)
+    for reader in readers:
+        expected = snapshots.build_snapshot(world.plan, reader)
+        assert built[id(reader)] == expected
+        assert snapshots.content_hash(built[id(reader)]) == snapshots.content_hash(expected)

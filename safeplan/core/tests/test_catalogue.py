@@ -56,12 +56,18 @@ def test_words_from_no_catalogue_are_read_by_django_and_never_kept():
     assert kept and personal not in kept
 
 
-def test_a_translation_django_builds_again_gets_a_table_of_its_own():
+def test_a_translation_django_builds_again_gets_a_table_of_its_own(settings):
     with translation.override("cy"):
-        before = catalogue.gettext("Your plans")
-    trans_real._translations.clear()  # noqa: SLF001 - what Django does when .mo files change or LANGUAGES does
-    trans_real._active.value = None  # noqa: SLF001
-    with translation.override("cy"):
-        assert catalogue.gettext("Your plans") == before
+        welsh = catalogue.gettext("Your plans")
+    assert welsh != "Your plans"
+    translation.activate("cy")
+    try:
+        settings.LANGUAGES = [*settings.LANGUAGES]  # Django then builds its translations, and their Local, again
+        translation.activate("en-gb")
+        assert catalogue.gettext("Your plans") == translation.gettext("Your plans") == "Your plans"
+        translation.activate("cy")
+        assert catalogue.gettext("Your plans") == welsh
         active = trans_real._active.value  # noqa: SLF001
         assert catalogue._TABLES[id(active)].translation is active  # noqa: SLF001
+    finally:
+        translation.deactivate()
