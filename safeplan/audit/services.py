@@ -19,7 +19,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from safeplan.audit.models import GENESIS_HASH, AuditEvent, ChainHead
-from safeplan.core.fixed_sql import rows
 
 
 class AuditOutsideTransaction(RuntimeError):
@@ -80,25 +79,27 @@ def _append_in_the_database(event: AuditEvent) -> None:
     """PostgreSQL: one round trip, the head's lock taken and the row linked, hashed and inserted by the database's
     `safeplan_audit_append` (migration 0007), which hashes the same canonical form `compute_hash` checks."""
     before, after = event.canonical_around_link()
-    ((event.pk, event.seq, event.prev_hash, event.hash),) = rows(  # prepared, as the hot path's own reads are
-        _APPEND,
-        [
-            before,
-            after,
-            event.at,
-            event.actor_id,
-            event.actor_name,
-            event.actor_role,
-            event.person_id,
-            event.action,
-            event.object_type,
-            event.object_id,
-            event.object_version,
-            event.purpose,
-            event.reason,
-            event.request_id,
-        ],
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _APPEND,
+            [
+                before,
+                after,
+                event.at,
+                event.actor_id,
+                event.actor_name,
+                event.actor_role,
+                event.person_id,
+                event.action,
+                event.object_type,
+                event.object_id,
+                event.object_version,
+                event.purpose,
+                event.reason,
+                event.request_id,
+            ],
+        )
+        event.pk, event.seq, event.prev_hash, event.hash = cursor.fetchone()
     event._state.adding = False  # noqa: SLF001 - the row exists: mark it saved, as save() would have
     event._state.db = connection.alias  # noqa: SLF001
 
