@@ -88,9 +88,10 @@ def select(columns: Columns, where: str, order_by: str) -> str:
     return f"SELECT {columns.sql} FROM {source} WHERE {where} ORDER BY {order_by}"  # noqa: S608 - from the models
 
 
-def load_all(columns: "Columns[M]", sql: str, params: Sequence[Any]) -> list[M]:
-    """Every row of `sql` (which selects `columns` first) as an instance."""
-    return [columns.load(row) for row in rows(sql, params)]
+def load_all(columns: "Columns[M]", sql: str, params: Sequence[Any], *, plain: bool = False) -> list[Any]:
+    """Every row of `sql` (which selects `columns` first) as an instance, or with `plain` as `Columns.values`."""
+    make = columns.values if plain else columns.load
+    return [make(row) for row in rows(sql, params)]
 
 
 def prep(model: type[Model], name: str, value: Any, using: str = "default") -> Any:

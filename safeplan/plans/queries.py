@@ -12,6 +12,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
+from safeplan.core.fixed_sql import Columns, prep, rows
 from safeplan.people.access import RecordAccess
 from safeplan.people.models import Person
 from safeplan.plans.models import SHARED_AS, Entry, EntryRevision, Plan, PlanTemplate, PlanVersion
@@ -57,9 +58,22 @@ def plan_in_record(access: RecordAccess, plan_id: UUID | str) -> Plan:
     return found
 
 
+_PLAN, _TEMPLATE = Columns(Plan, alias="p"), Columns(PlanTemplate, alias="t")
+# `Plan.objects.filter(person=…).select_related("template").order_by("started_at", "pk")`, as SQL written once
+# (core/fixed_sql.py): every plan page reads it. `plans/tests/test_more_than_one_plan.py` holds it to that rule.
+_PLANS_OF = (
+    f"SELECT {_PLAN.sql}, {_TEMPLATE.sql} FROM {Plan._meta.db_table} p"  # noqa: S608 - names from the models
+    f" JOIN {PlanTemplate._meta.db_table} t ON t.id = p.template_id WHERE p.person_id = %s ORDER BY p.started_at, p.id"
+)
+
+
 def plan_and_the_others(access: RecordAccess, plan_id: UUID | str) -> tuple[Plan, list[Plan]]:
     """`plan_in_record`, with the person's other plans this reader may see (oldest first), in one query."""
-    plans = list(Plan.objects.filter(person=access.person).select_related("template").order_by("started_at", "pk"))
+    plans = []
+    for row in rows(_PLANS_OF, [prep(Plan, "person", access.person.pk)]):
+        plan = _PLAN.load(row)
+        plan.template = _TEMPLATE.load(row, len(_PLAN))
+        plans.append(plan)
     found = next((plan for plan in plans if str(plan.pk) == str(plan_id)), None)
     if found is None or (access.is_supporter and not access.parts_shared(SHARED_AS, found.pk)):
         raise Http404("No plan found.")

@@ -9,10 +9,16 @@ import json
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from safeplan.core.fixed_sql import Columns, load_all, prep, select
 from safeplan.people.access import RecordAccess
 from safeplan.plans.current_words import current_words
 from safeplan.plans.models import CrisisLine, Entry, EntryRevision, Plan, Voice
 from safeplan.plans.plan_templates import KINDS
+
+_LINE = Columns(CrisisLine, alias="l", only={"id", "name", "phone", "hours", "description", "last_checked"})
+# The organisation's crisis lines in their order (`CrisisLine.Meta.ordering`), as SQL written once (core/fixed_sql.py):
+# every plan page reads them. `circle/tests/test_current_words.py` holds the snapshot to the ORM's.
+_LINES = select(_LINE, "l.organisation_id = %s", "l.position, l.name")
 
 
 def content_hash(snapshot: dict) -> str:
@@ -141,7 +147,7 @@ def build_snapshot(plan: Plan, reader: RecordAccess | None = None) -> dict:
                 "description": line.description,
                 "last_checked": line.last_checked.isoformat(),
             }
-            for line in CrisisLine.objects.filter(organisation_id=person.organisation_id)
+            for line in load_all(_LINE, _LINES, [prep(CrisisLine, "organisation", person.organisation_id)], plain=True)
         ]
     return {
         "plan": str(plan.pk),

@@ -68,9 +68,21 @@ def test_every_reader_gets_what_the_orm_rule_gives(world):
 
 
 def test_the_snapshot_signed_and_hashed_is_the_one_the_orm_read_gave_for_every_reader(world, monkeypatch):
+    from datetime import date
+
     from safeplan.plans import snapshots
     from safeplan.plans.current_words import CurrentWords
+    from safeplan.plans.models import CrisisLine
 
+    for position, name in [(1, "Samaritans"), (2, "NHS 111, option 2"), (2, "Crisis team")]:
+        CrisisLine.objects.create(
+            organisation=world.person.organisation,
+            name=name,
+            phone="116 123",
+            hours="24 hours, every day",
+            last_checked=date(2026, 11, position),
+            position=position,
+        )
     share(world, ["crisis"], adds=["crisis"])
     hidden = supporter_adds(world, text="Jo's words, hidden from staff")
     supporter_adds(world, text="Jo's words, shown")
@@ -89,7 +101,19 @@ def test_the_snapshot_signed_and_hashed_is_the_one_the_orm_read_gave_for_every_r
         return [CurrentWords(revision.entry, revision) for revision in rule]
 
     monkeypatch.setattr(snapshots, "current_words", through_the_orm)
+    monkeypatch.setattr(
+        snapshots,
+        "load_all",
+        lambda _columns, _sql, params, plain=False: list(
+            CrisisLine.objects.filter(organisation_id=world.person.organisation_id)
+        ),
+    )
     for reader in readers:
         expected = snapshots.build_snapshot(world.plan, reader)
         assert built[id(reader)] == expected
+        assert [line["name"] for line in expected["crisis_lines"]][-3:] == [
+            "Samaritans",
+            "Crisis team",
+            "NHS 111, option 2",
+        ]
         assert snapshots.content_hash(built[id(reader)]) == snapshots.content_hash(expected)

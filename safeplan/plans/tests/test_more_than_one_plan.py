@@ -55,3 +55,25 @@ def test_the_plan_page_lists_the_persons_other_plans_under_their_own_heading(cli
     page = page.decode()
     heading = page.index(f"{world.person.name_to_use}&#39;s other plans</h2>")
     assert page.index("Versions and signatures") < heading < page.index(">My joint crisis plan</a>")
+
+
+def test_the_plan_page_reads_the_persons_plans_as_the_orm_rule_does(world):
+    from safeplan.people.access import resolve_access
+    from safeplan.plans import services
+    from safeplan.plans.models import PlanTemplate
+    from safeplan.plans.queries import plan_and_the_others
+
+    second = services.start_plan(
+        world.staff, PlanTemplate.objects.get(organisation=None, key="joint-crisis", version=1)
+    )
+    access = resolve_access(world.practitioner, world.person.pk)
+    found, others = plan_and_the_others(access, second.pk)  # the page's own SQL
+    rule = list(Plan.objects.filter(person=world.person).select_related("template").order_by("started_at", "pk"))
+    assert [found.pk] + [p.pk for p in others] == [second.pk] + [p.pk for p in rule if p.pk != second.pk]
+    by_id = {p.pk: p for p in [found, *others]}
+    for expected in rule:
+        plan = by_id[expected.pk]
+        for field in Plan._meta.concrete_fields:
+            assert getattr(plan, field.attname) == getattr(expected, field.attname)
+        for field in PlanTemplate._meta.concrete_fields:
+            assert getattr(plan.template, field.attname) == getattr(expected.template, field.attname)
