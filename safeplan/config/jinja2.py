@@ -12,6 +12,7 @@ from safeplan.core import catalogue
 from safeplan.core.dates import long_day
 from safeplan.core.phone import dial
 from safeplan.core.urls import fast_reverse
+from safeplan.people.withholding import withheld_words
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -86,6 +87,7 @@ def environment(**options: Any) -> Environment:
             "get_messages": get_messages,
             "get_language": translation.get_language,
             "words": words,
+            "withheld_sentence": withheld_words,
         }
     )
     env.filters.update({"london": london, "day": day, "day_of": day_of, "nhs_number": nhs_number, "dial": dial})

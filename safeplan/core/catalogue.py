@@ -11,6 +11,7 @@ again (new .mo files while developing, tests that change LANGUAGES) gets a new t
 `core/tests/test_catalogue.py` checks that every word reads as Django's gettext reads it, in every language.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,21 @@ def gettext(message: str) -> str:
     table = _active_table() if type(message) is str else None
     found = table.words.get(message) if table is not None else None
     return django_gettext(message) if found is None else found
+
+
+def bound_gettext() -> Callable[[str], str]:
+    """`gettext` for the language active now, its table looked up once rather than once a word: for one page's
+    drawing, which looks up hundreds of words and never changes language part way through."""
+    table = _active_table()
+    if table is None:
+        return gettext
+    words = table.words
+
+    def bound(message: str) -> str:
+        found = words.get(message) if type(message) is str else None
+        return django_gettext(message) if found is None else found
+
+    return bound
 
 
 @pass_context

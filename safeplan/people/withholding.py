@@ -9,14 +9,16 @@ Releasing keeps the row (`released_at`), so "was this withheld when the person s
 This module holds the model and the reads; the changes (withhold, release) are in `people/withholding_services.py`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from markupsafe import Markup
 
+from safeplan.core import catalogue
 from safeplan.core.fixed_sql import Columns, load_all, prep, select
 from safeplan.people.models import CareRelationship, Person, StaffRole, User
 
@@ -151,3 +153,28 @@ def past_review_for(user: User, today: date | None = None) -> list[Withholding]:
     caring = CareRelationship.objects.active().filter(person=OuterRef("person"), team_id__in=led)
     rows = Withholding.objects.past_review(today).filter(Exists(caring)).select_related("person")
     return list(rows.order_by("review_on", "decided_at", "pk"))
+
+
+def withheld_words(
+    decided_by: str,
+    withheld_on: str,
+    review_by: str,
+    review_passed: bool,
+    *,
+    gettext: Callable[[str], str] = catalogue.gettext,
+) -> Markup:
+    """What the person reads where something withheld from them sits (ADR 0010): who decided and when, why in
+    general terms, when it will be looked at again (or that the date has passed), and how to ask. Never what it is.
+    Dates come as words. Every page draws it from here: the plan's sections in Python, decisions through the
+    `withheld_words` template macro (people/_withheld_marker.jinja)."""
+    decided = Markup(  # noqa: S704 - the catalogues' own words, as a template's _("…") marks them; values escaped
+        gettext(
+            "%(who)s from your care team decided on %(day)s not to show it to you for now, because they believe"
+            " seeing it could seriously harm your health or someone else's."
+        )
+    ) % {"who": decided_by, "day": withheld_on}
+    if review_passed:
+        later = gettext("They said they would look at this again by %(day)s: you can ask them about it now.")
+    else:
+        later = gettext("They will look at this again by %(day)s. You can ask your care team about it.")
+    return decided + Markup(" ") + Markup(later) % {"day": review_by}  # noqa: S704 - as above

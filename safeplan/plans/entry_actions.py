@@ -9,8 +9,6 @@ each URL is a string format of a shape found once per page, and the template onl
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from safeplan.core.catalogue import gettext as _
-from safeplan.core.catalogue import gettext as translated  # words from data, not literals to extract
 from safeplan.core.urls import fast_reverse
 
 if TYPE_CHECKING:
@@ -63,6 +61,7 @@ def entry_url(ui: "EntryView", name: str, entry_id: Any) -> str:
 
 def entry_actions(ui: "EntryView", entry: dict, section: dict, kind: str, is_view: bool) -> Actions:
     """The links and buttons under one entry (or differing view) on the live plan page."""
+    _ = translated = ui.gettext  # the page's words (translated: words from data, not literals to extract)
     who = ui.voice(entry)
     links: list[Link] = []
     buttons: list[Button] = []
@@ -86,6 +85,7 @@ def entry_actions(ui: "EntryView", entry: dict, section: dict, kind: str, is_vie
 
 
 def _writer_links(ui: "EntryView", entry: dict, who: str, is_view: bool) -> list[Link]:
+    _ = ui.gettext
     links = []
     if ui.may_change(entry):
         hidden = " " + _("this entry by %(who)s") % {"who": who}
@@ -109,6 +109,7 @@ def _writer_links(ui: "EntryView", entry: dict, who: str, is_view: bool) -> list
 
 def _person_buttons(ui: "EntryView", entry: dict, who: str) -> list[Button]:
     """The person chooses whether their care team sees a supporter's words, and may take their own words out."""
+    _ = ui.gettext
     hidden = ": " + _("what %(who)s wrote") % {"who": who}
     is_hidden = bool(entry.get("hidden_from_staff"))
     text = _("Show to your care team") if is_hidden else _("Hide from your care team")
@@ -122,6 +123,7 @@ def _person_buttons(ui: "EntryView", entry: dict, who: str) -> list[Button]:
 
 def review_link(ui: "EntryView", entry: dict, *, earlier: bool) -> Link | None:
     """Is it still current? The care team looks again with the person; the person asks them to."""
+    _ = ui.gettext
     written = ui.day(entry["written_at"][:10]) if entry.get("written_at") else ""
     if ui.can_write and ui.is_care_team:
         text = "Mark as current again" if earlier else "No longer current?"

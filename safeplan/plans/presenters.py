@@ -1,11 +1,13 @@
 """Display logic for plan pages: status lines, bylines, what each reader may do with an entry."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from safeplan.core.catalogue import bound_gettext
 from safeplan.core.catalogue import gettext as _
 from safeplan.core.catalogue import gettext as translated  # words from data, not literals to extract
 from safeplan.core.dates import add_months, long_day
@@ -17,6 +19,8 @@ from safeplan.plans.models import SHARED_AS, SUPPORTER_KINDS, Mode, Plan, PlanVe
 from safeplan.plans.plan_templates import KINDS
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from safeplan.plans.entry_actions import Actions, Link
 
 
@@ -77,9 +81,10 @@ def plan_status(plan: Plan, versions: list[PlanVersion] | None = None) -> PlanSt
     return PlanStatus(agreed, pending, changed, overdue)
 
 
-def byline(entry: dict, name_to_use: str) -> str:
-    """Whose words, written by whom: shown under every entry."""
-    when = london_day(datetime.fromisoformat(entry["written_at"]))
+def byline(entry: dict, name_to_use: str, *, gettext: Callable[[str], str] = _, when: str = "") -> str:
+    """Whose words, written by whom: shown under every entry (`when`, the day written in words, if known already)."""
+    _ = translated = gettext
+    when = when or london_day(datetime.fromisoformat(entry["written_at"]))
     writer = f"{entry['written_by']} ({translated(entry['written_by_role'])})"
     words = {"name": name_to_use, "who": entry["voice_label"], "writer": writer, "when": when}
     if entry["voice"] == Voice.PERSON:
@@ -172,11 +177,23 @@ class EntryView:
     person_id: Any = None  # the page's person and plan, for the URLs of the actions on each entry
     plan_id: Any = None
     shapes: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # this page's URL shapes
+    # The page's words in the reader's language (core.catalogue.bound_gettext), and the days it has put in words
+    # already: both made for one page and gone with it.
+    gettext: Callable[[str], str] = field(default=_, repr=False, compare=False)
+    days: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def entry_actions(self, entry: dict, section: dict, kind: str = "", is_view: bool = False) -> "Actions":
         from safeplan.plans.entry_actions import entry_actions
 
         return entry_actions(self, entry, section, kind, is_view)
+
+    def sections_html(
+        self, snapshot: dict, sections: list[dict], person: Any, plan: Any, live: bool, csrf_input: str = ""
+    ) -> "Markup":
+        """These sections of the plan, drawn for this reader (plans/sections_html.py)."""
+        from safeplan.plans.sections_html import sections_html
+
+        return sections_html(snapshot, sections, self, person, plan, live, csrf_input)
 
     def review_link(self, entry: dict, earlier: bool) -> "Link | None":
         from safeplan.plans.entry_actions import review_link
@@ -217,7 +234,11 @@ class EntryView:
         return self.may_hide(entry) and entry["mode"] == Mode.OWN
 
     def byline(self, entry: dict) -> str:
-        return byline(entry, self.name_to_use)
+        written = entry["written_at"]
+        when = self.days.get(written)
+        if when is None:
+            when = self.days[written] = london_day(datetime.fromisoformat(written))
+        return byline(entry, self.name_to_use, gettext=self.gettext, when=when)
 
     def voice(self, entry: dict) -> str:
         return voice(entry)
@@ -241,7 +262,10 @@ class EntryView:
         return print_sections(snapshot)
 
     def day(self, iso: str) -> str:
-        return london_day(date.fromisoformat(iso))
+        shown = self.days.get(iso)
+        if shown is None:
+            shown = self.days[iso] = london_day(date.fromisoformat(iso))
+        return shown
 
 
 def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) -> EntryView:
@@ -273,4 +297,5 @@ def entry_view(access: RecordAccess, *, live: bool, plan: Plan | None = None) ->
         old_before,
         access.person.pk,
         plan.pk if plan is not None else None,
+        gettext=bound_gettext(),
     )
