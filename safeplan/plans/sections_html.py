@@ -7,18 +7,22 @@ catalogue's words are marked safe as a template's `_("…")` marks them, so the 
 `plans/tests/test_sections_html.py` holds the markup of each part.
 """
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import ngettext
 from markupsafe import Markup, escape
 
 from safeplan.core.phone import dial
+from safeplan.core.urls import fast_reverse
 from safeplan.people.withholding import withheld_words
 
 if TYPE_CHECKING:
     from safeplan.plans.presenters import EntryView
 
 Parts = list[str]
+_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
+_ADD_MARKERS = ("safeplanaddsectionx", "safeplanadditemx")
 
 
 class Drawing:
@@ -27,6 +31,7 @@ class Drawing:
     def __init__(self, ui: "EntryView", person: Any, plan: Any, *, live: bool, csrf_input: str = "") -> None:
         self.ui, self.person, self.plan, self.live = ui, person, plan, live
         self.csrf = Markup(csrf_input)  # noqa: S704 - Django's own hidden input, made for this request
+        self.add_shape: str | None = None  # the URL of adding to an item, with {0} and {1} for its keys
         self.gettext = ui.gettext  # the reader's language, looked up once for the page (core.catalogue)
         self.phone_label = self.gettext("Phone number")
 
@@ -112,14 +117,23 @@ class Drawing:
         out.append("</div>\n")
 
     def _add_url(self, section: dict, item: dict) -> str:
-        from safeplan.core.urls import fast_reverse
+        """Where to add to an item: one string format of the URL's shape, found once a page (the keys are slugs)."""
+        keys = (section["key"], item["key"])
+        if self.add_shape is None:
+            self.add_shape = self._reverse_add(*_ADD_MARKERS).replace("{", "{{").replace("}", "}}")
+            for n, marker in enumerate(_ADD_MARKERS):
+                self.add_shape = self.add_shape.replace(marker, f"{{{n}}}", 1)
+        if all(_SLUG.match(key) for key in keys) and self.add_shape.count("{") == 2:
+            return self.add_shape.format(*keys)
+        return self._reverse_add(*keys)
 
+    def _reverse_add(self, section_key: str, item_key: str) -> str:
         return fast_reverse(
             "plan_add_entry",
             person_id=self.person.pk,
             plan_id=self.plan.pk,
-            section_key=section["key"],
-            item_key=item["key"],
+            section_key=section_key,
+            item_key=item_key,
         )
 
     def _add_link(self, href: str, text: str, prompt: str) -> str:

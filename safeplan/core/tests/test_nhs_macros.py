@@ -48,3 +48,42 @@ def test_the_back_link_is_the_nhs_back_link(params):
         '{% from "nhsuk/components/back-link/macro.jinja" import backLink %}{{ backLink(params) }}', params=params
     )
     assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"text": "Put forward for agreement"},
+        {"text": "Save", "classes": "nhsuk-button--secondary"},
+        {"text": 'Ro\'s <plan> & "more"', "classes": "nhsuk-button--secondary nhsuk-u-margin-bottom-2"},
+        {"text": Markup("Cadw&#39;r cynllun")},
+        {"text": "  Save  "},
+        {"text": "Start", "href": "/start"},
+        {"text": "Stop", "classes": "nhsuk-button--warning", "preventDoubleClick": True},
+        {"html": Markup("<span>Save</span>")},
+    ],
+)
+def test_the_button_is_the_nhs_button(params):
+    ours = rendered('{% from "core/_nhs.jinja" import button %}{{ button(params) }}', params=params)
+    theirs = rendered(
+        '{% from "nhsuk/components/button/macro.jinja" import button %}{{ button(params) }}', params=params
+    )
+    assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"summaryText": "What makes a plan work well", "html": Markup("<p>Each of these.</p><ul><li>One</li></ul>")},
+        {"summaryText": "Ro's <plans> & more", "html": Markup("  <p>x</p>  ")},
+        {"summaryText": Markup("Beth sy&#39;n gwneud i gynllun weithio"), "html": ""},
+        {"summaryText": "Open", "html": Markup("<p>x</p>"), "open": True},
+        {"summaryText": "Text", "text": "Only words"},
+    ],
+)
+def test_the_details_are_the_nhs_details(params):
+    ours = rendered('{% from "core/_nhs.jinja" import details %}{{ details(params) }}', params=params)
+    theirs = rendered(
+        '{% from "nhsuk/components/details/macro.jinja" import details %}{{ details(params) }}', params=params
+    )
+    assert ours == theirs
