@@ -7,10 +7,14 @@ from datetime import date, timedelta
 
 from django.test import Client
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from safeplan.people.withholding_services import withhold
 from safeplan.plans import services
 from safeplan.plans.models import Mode, Voice
+from safeplan.plans.sections_html import _e
 
 HOSTILE = '<script>alert("x")</script> & <b onmouseover="y">bold</b>'
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b onmouseover=&#34;y&#34;&gt;bold&lt;/b&gt;"
@@ -85,3 +89,9 @@ def test_the_drawing_reads_in_the_readers_language(client, world):
     assert "Cerdded y ci" in page
     for english in ["Nothing written yet.", "Add more", "Do not contact", "Crisis lines", "in their own words"]:
         assert english not in page, english
+
+
+@given(st.text())
+def test_the_drawings_escaping_is_jinjas(text):
+    assert _e(text) == str(escape(text))
+    assert _e(Markup(text)) == text  # noqa: S704 - words already safe are left as they are, as in a template
