@@ -3,11 +3,11 @@
 The template drew these with a macro per kind of action, a url() per link and a translated screen-reader label per
 link, for every entry and differing view: on a plan of 30 entries and 6 views that was most of the page's time. Here
 each URL is a string format of a shape found once per page, and the template only loops over what is returned.
+Links, buttons and actions are named tuples: a page makes some 150 of them, and a frozen dataclass is slower to make.
 `plans/tests/test_entry_actions.py` holds every rule to the links and buttons each kind of reader gets.
 """
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from safeplan.core.urls import fast_reverse
 
@@ -15,15 +15,13 @@ if TYPE_CHECKING:
     from safeplan.plans.presenters import EntryView
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     text: str
     hidden: str  # what follows the text for screen readers (": what Ro wrote"), with its leading space or colon
     href: str
 
 
-@dataclass(frozen=True)
-class Button:
+class Button(NamedTuple):
     """A one-field POST (hide from the care team, take out of the plan)."""
 
     action: str
@@ -33,8 +31,7 @@ class Button:
     hidden: str
 
 
-@dataclass(frozen=True)
-class Actions:
+class Actions(NamedTuple):
     hidden_tag: str  # "Hidden from the care team", or ""
     writing: bool  # whether the reader writes here (their links' paragraph is shown, even with none in it)
     links: tuple[Link, ...]
