@@ -30,10 +30,20 @@ class Drawing:
 
     def __init__(self, ui: "EntryView", person: Any, plan: Any, *, live: bool, csrf_input: str = "") -> None:
         self.ui, self.person, self.plan, self.live = ui, person, plan, live
-        self.csrf = Markup(csrf_input)  # noqa: S704 - Django's own hidden input, made for this request
+        self.csrf = escape(csrf_input)  # Django's own hidden input is safe markup, kept as it is; anything else escaped
         self.add_shape: str | None = None  # the URL of adding to an item, with {0} and {1} for its keys
         self.gettext = ui.gettext  # the reader's language, looked up once for the page (core.catalogue)
         self.phone_label = self.gettext("Phone number")
+        # Words the drawing uses again and again, looked up once a page (and outside f-strings, where pybabel's
+        # extraction cannot see a call).
+        self.crisis_lines_words = self._("Crisis lines")
+        self.do_not_contact_words = self._("Do not contact")
+        self.nothing_yet_words = self._("Nothing written yet.")
+        self.information_words = self._("Information:")
+        self.to_words = self._("to:")
+        self.not_shown_words = self._("Something here is not shown to you.")
+        self.no_longer_current_words = self._("No longer current")
+        self.earlier_history_words = self._("Earlier history, no longer current")
 
     def _(self, message: str, **variables: Any) -> Markup:
         """A template's _("…"): the catalogue's words marked safe, each variable escaped."""
@@ -64,7 +74,7 @@ class Drawing:
         lines = snapshot.get("crisis_lines")
         if not lines:
             return ""
-        out = [f'<h3 class="nhsuk-heading-s">{self._("Crisis lines")}</h3>\n<ul class="nhsuk-list">\n']
+        out = [f'<h3 class="nhsuk-heading-s">{self.crisis_lines_words}</h3>\n<ul class="nhsuk-list">\n']
         for line in lines:
             phone, number = _e(line["phone"]), dial(line["phone"])
             call = f'<a href="tel:{_e(number)}">{phone}</a>' if number else phone
@@ -84,14 +94,14 @@ class Drawing:
         prompt = self._words(item["prompt"])
         if kind == "do_not_contact":
             out.append('<div class="safeplan-item safeplan-do-not-contact">\n<h3 class="nhsuk-heading-s">')
-            out.append(f'<span class="nhsuk-tag nhsuk-tag--red">{self._("Do not contact")}</span> {prompt}</h3>\n')
+            out.append(f'<span class="nhsuk-tag nhsuk-tag--red">{self.do_not_contact_words}</span> {prompt}</h3>\n')
         else:
             out.append(f'<div class="safeplan-item">\n<h3 class="nhsuk-heading-s">{prompt}</h3>\n')
         if entries:
             for entry in entries:
                 self.entry(out, section, item, entry)
         elif not earlier:
-            out.append(f'<p class="safeplan-muted">{self._("Nothing written yet.")}</p>\n')
+            out.append(f'<p class="safeplan-muted">{self.nothing_yet_words}</p>\n')
         if earlier:
             self.earlier_history(out, item)
         if kind == "safer_step" and entries and ui.is_care_team and live:
@@ -105,7 +115,7 @@ class Drawing:
             )
         if item.get("if_yes") and any(entry["fields"].get("answer") == "yes" for entry in entries):
             out.append(
-                f'<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">{self._("Information:")} </span>'
+                f'<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">{self.information_words} </span>'
                 f"<p>{self._words(item['if_yes'])}</p></div>\n"
             )
         if live and ui.can_write and not (kind == "yes_no" and entries):
@@ -139,7 +149,7 @@ class Drawing:
     def _add_link(self, href: str, text: str, prompt: str) -> str:
         return (
             f'<p class="nhsuk-body-s"><a href="{_e(href)}">{text}<span class="nhsuk-u-visually-hidden">'
-            f" {self._('to:')} {prompt}</span></a></p>\n"
+            f" {self.to_words} {prompt}</span></a></p>\n"
         )
 
     def entry(self, out: Parts, section: dict, item: dict, entry: dict) -> None:
@@ -232,7 +242,7 @@ class Drawing:
         )
         out.append(
             '<div class="safeplan-entry safeplan-withheld">\n'
-            f'<p class="nhsuk-u-margin-bottom-1"><strong>{self._("Something here is not shown to you.")}</strong></p>\n'
+            f'<p class="nhsuk-u-margin-bottom-1"><strong>{self.not_shown_words}</strong></p>\n'
             f'<p class="nhsuk-body-s nhsuk-u-margin-bottom-2">{words}</p>\n'
         )
         actions = self.ui.actions("withheld", entry["withholding_id"])
@@ -286,7 +296,7 @@ class Drawing:
                 with_whom=review["with_whom"],
             )
             body.append(
-                f'<p class="nhsuk-body-s"><strong class="nhsuk-tag nhsuk-tag--grey">{self._("No longer current")}'
+                f'<p class="nhsuk-body-s"><strong class="nhsuk-tag nhsuk-tag--grey">{self.no_longer_current_words}'
                 f"</strong> {since} {_e(review['why'])}</p>\n"
             )
             again = ui.review_link(entry, True) if self.live else None
@@ -308,7 +318,7 @@ class Drawing:
                 f'<div class="nhsuk-details__text">{"".join(body)}</div>\n</details>\n'
             )
         else:
-            out.append(f'<h4 class="nhsuk-heading-xs">{self._("Earlier history, no longer current")}</h4>\n')
+            out.append(f'<h4 class="nhsuk-heading-xs">{self.earlier_history_words}</h4>\n')
             out.extend(body)
 
 

@@ -32,6 +32,9 @@ BEGIN
             RAISE EXCEPTION 'The audit chain head is missing: run `safeplan verify_audit`.';
         END IF;
         SELECT last_seq + 1, last_hash INTO new_seq, new_prev_hash FROM audit_chainhead WHERE id = 1 FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'The audit chain head is missing: run `safeplan verify_audit`.';
+        END IF;
     END IF;
     new_hash := encode(sha256(convert_to(
         canonical_before || new_prev_hash || canonical_after || new_seq::text || '}', 'UTF8')), 'hex');
