@@ -243,10 +243,15 @@ class ItemActions:
     """The item actions open to one reader on one page: call it with a thing's type, id and part for (text, href)."""
 
     offered: tuple[tuple[ItemAction, Callable[[str], str]], ...] = ()
+    # Each action's words in the page's language, found once (a plan page asks for every entry's actions).
+    texts: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", tuple(str(action.text) for action, _make in self.offered))
 
     def __call__(self, object_type: str, object_id: object, part: str = "") -> list[tuple[str, str]]:
         reference = ref(object_type, object_id, part)
-        return [(str(action.text), make(reference)) for action, make in self.offered]
+        return [(text, make(reference)) for text, (_action, make) in zip(self.texts, self.offered, strict=True)]
 
 
 def item_actions(access: RecordAccess) -> ItemActions:

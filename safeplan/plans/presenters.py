@@ -100,20 +100,25 @@ def byline(entry: dict, name_to_use: str, *, gettext: Callable[[str], str] = _, 
     return _("Care team: %(writer)s · %(when)s") % words
 
 
-def voice(entry: dict) -> str:
+def voice(entry: dict, gettext: Callable[[str], str] = _) -> str:
     """Whose words ("what Care team wrote"): the care team in the reader's language, a name as it is."""
+    _ = gettext
     return _("Care team") if entry.get("voice") == Voice.CARE_TEAM else entry["voice_label"]
 
 
-def view_heading(entry: dict) -> str:
+def view_heading(entry: dict, gettext: Callable[[str], str] = _) -> str:
     """ "Care team's view", "Ro's view": in Welsh the care team's reads "Barn y tîm gofal", not "Barn Tîm gofal"."""
+    _ = gettext
     if entry.get("voice") == Voice.CARE_TEAM:
         return _("Care team's view")
     return _("%(who)s's view") % {"who": entry["voice_label"]}
 
 
-def field_rows(kind: str, fields: dict[str, str], *, is_view: bool = False) -> list[tuple[str, str]]:
+def field_rows(
+    kind: str, fields: dict[str, str], *, is_view: bool = False, gettext: Callable[[str], str] = translated
+) -> list[tuple[str, str]]:
     """(label, value) pairs to show an entry, leaving out empty ones; choices shown as their words."""
+    translated = gettext
     if is_view or kind == "text":
         return [("", fields.get("text", ""))]
     rows = []
@@ -241,13 +246,13 @@ class EntryView:
         return byline(entry, self.name_to_use, gettext=self.gettext, when=when)
 
     def voice(self, entry: dict) -> str:
-        return voice(entry)
+        return voice(entry, self.gettext)
 
     def view_heading(self, entry: dict) -> str:
-        return view_heading(entry)
+        return view_heading(entry, self.gettext)
 
     def rows(self, kind: str, entry: dict, is_view: bool = False) -> list[tuple[str, str]]:
-        return field_rows(kind, entry["fields"], is_view=is_view)
+        return field_rows(kind, entry["fields"], is_view=is_view, gettext=self.gettext)
 
     def may_change(self, entry: dict) -> bool:
         return may_change(self.writer_is_person, self.can_write, entry)
