@@ -85,3 +85,26 @@ def test_the_button_is_the_nhs_button(params):
 )
 def test_the_details_are_the_nhs_details(params):
     assert ours_and_theirs("details", "details", params)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"text": "This plan has changed since version 2 was agreed."},
+        {"text": 'Ro\'s <plan> & "more"', "visuallyHiddenText": "Gwybodaeth"},
+        {
+            "html": Markup("<p>Version 3 is waiting. <a href='/v/3/'>Read it</a></p>"),
+            "visuallyHiddenText": "Information",
+        },
+        {"text": "  Words  ", "visuallyHiddenText": ""},
+        {"text": "With classes", "classes": "nhsuk-u-margin-top-0"},
+    ],
+)
+def test_the_inset_text_is_the_nhs_inset_text(params):
+    ours = rendered('{% from "core/_nhs.jinja" import insetText %}{{ insetText(params) }}', params=params)
+    with_words = {"visuallyHiddenText": "Information", **{k: v for k, v in params.items() if v != ""}}
+    theirs = rendered(
+        '{% from "nhsuk/components/inset-text/macro.jinja" import insetText %}{{ insetText(params) }}',
+        params=with_words,
+    )
+    assert ours == theirs
