@@ -13,6 +13,7 @@ again (new .mo files while developing, tests that change LANGUAGES) gets a new t
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -49,7 +50,11 @@ def _active_table() -> _Table | None:
 def gettext(message: str) -> str:
     """What Django's gettext gives for `message` in the active language."""
     table = _active_table() if type(message) is str else None
-    found = table.words.get(message) if table is not None else None
+    return _looked_up(table.words, message) if table is not None else django_gettext(message)
+
+
+def _looked_up(words: dict[str, str], message: str) -> str:
+    found = words.get(message) if type(message) is str else None
     return django_gettext(message) if found is None else found
 
 
@@ -59,13 +64,7 @@ def bound_gettext() -> Callable[[str], str]:
     table = _active_table()
     if table is None:
         return gettext
-    words = table.words
-
-    def bound(message: str) -> str:
-        found = words.get(message) if type(message) is str else None
-        return django_gettext(message) if found is None else found
-
-    return bound
+    return partial(_looked_up, table.words)
 
 
 @pass_context
